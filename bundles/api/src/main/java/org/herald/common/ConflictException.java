@@ -1,0 +1,13 @@
+package org.herald.common;
+
+/**
+ * The request is valid on its own but clashes with the current state: an e-mail address taken by
+ * another contact, a name already in use, a status change the rules forbid.
+ */
+public class ConflictException extends HeraldException {
+    private static final long serialVersionUID = 1L;
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}
