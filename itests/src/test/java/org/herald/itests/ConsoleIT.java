@@ -1,0 +1,95 @@
+package org.herald.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.herald.itests.Json.uniqueEmail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The herald: console commands over SSH, as an admin or a script uses them. */
+@Order(3)
+@ExtendWith(HeraldExtension.class)
+class ConsoleIT {
+
+    private static final Pattern ADDED = Pattern.compile("(Created|Updated|Unchanged) contact (\\S+) (\\S+)");
+
+    @Test
+    void contactAddIsAnUpsertKeyedOnTheAddress(HeraldContainer herald) throws Exception {
+        String email = uniqueEmail("console-add");
+        String first = herald.console("herald:contact-add -s CONFIRMED -t vip " + email);
+        Matcher created = ADDED.matcher(first);
+        assertThat(created.find()).as(first).isTrue();
+        assertThat(created.group(1)).isEqualTo("Created");
+        String id = created.group(2);
+
+        String second = herald.console("herald:contact-add -t gold " + email.toUpperCase());
+        Matcher updated = ADDED.matcher(second);
+        assertThat(updated.find()).as(second).isTrue();
+        assertThat(updated.group(1)).isEqualTo("Updated");
+        assertThat(updated.group(2)).isEqualTo(id);
+
+        String show = herald.console("herald:contact-show " + id);
+        assertThat(show).contains(email).contains("CONFIRMED").contains("vip").contains("gold");
+        assertThat(herald.console("herald:contact-count --search " + email).trim()).endsWith("1");
+    }
+
+    @Test
+    void fieldsListsTagsAndConsentHistory(HeraldContainer herald) throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String field = "city" + suffix;
+        String list = "tips-" + Long.toString(System.nanoTime(), 36);
+        String email = uniqueEmail("console-fields");
+        String out = herald.console(
+                "herald:field-add " + field + " text",
+                "herald:list-create " + list,
+                "herald:contact-add -f " + field + "=Tallinn " + email,
+                "herald:list-subscribe " + list + " " + email,
+                "herald:tag-add " + email + " reader",
+                "herald:contact-show " + email,
+                "herald:consent-history " + email + " | grep -v ZZZ",
+                "herald:field-list | grep -v ZZZ",
+                "herald:list-list | grep -v ZZZ");
+        assertThat(out).contains("Tallinn").contains(list).contains("reader").contains("LIST_SUBSCRIBED").contains("MANAGE")
+                .contains(field);
+
+        String refused = herald.console("herald:field-add City text");
+        assertThat(refused).containsIgnoringCase("a-z");
+        String inUse = herald.console("herald:list-delete " + list);
+        assertThat(inUse).contains("1 subscribed").contains("--force");
+    }
+
+    @Test
+    void importReportsRejectedRowsWithTheirNumbers(HeraldContainer herald) throws Exception {
+        String a = uniqueEmail("console-imp-a");
+        String b = uniqueEmail("console-imp-b");
+        Path csv = herald.home.resolve("console-import-" + System.nanoTime() + ".csv");
+        Files.writeString(csv, "email,status\n" + a + ",CONFIRMED\nbroken@,CONFIRMED\n" + b + ",SOMETIMES\n");
+        String out = herald.console("herald:contact-import " + csv);
+        assertThat(out).contains("Import finished: created=1 updated=0 unchanged=0 rejected=2");
+        assertThat(out).contains("row 3").contains("broken@");
+        assertThat(out).contains("row 4").contains("SOMETIMES");
+    }
+
+    @Test
+    void forgetNeedsConfirmationAndThenErases(HeraldContainer herald) throws Exception {
+        String email = uniqueEmail("console-forget");
+        herald.console("herald:contact-add " + email);
+        String dry = herald.console("herald:contact-forget " + email);
+        assertThat(dry).contains("--yes");
+        assertThat(herald.console("herald:contact-show " + email)).contains(email);
+        herald.console("herald:contact-forget --yes " + email);
+        assertThat(herald.console("herald:contact-show " + email)).containsIgnoringCase("not found");
+    }
+
+    @Test
+    void badInputNamesTheProblem(HeraldContainer herald) throws Exception {
+        assertThat(herald.console("herald:contact-add not-an-address")).contains("not-an-address");
+        assertThat(herald.console("herald:contact-show nobody-" + System.nanoTime() + "@example.org")).containsIgnoringCase("not found");
+    }
+}

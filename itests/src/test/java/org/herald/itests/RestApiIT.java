@@ -1,0 +1,183 @@
+package org.herald.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.herald.itests.Json.parse;
+import static org.herald.itests.Json.uniqueEmail;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The REST API under /herald/api/v1, driven over HTTP against the booted distribution. */
+@Order(2)
+@ExtendWith(HeraldExtension.class)
+class RestApiIT {
+
+    private static final String API = "/herald/api/v1";
+
+    @Test
+    void apiRefusesMissingWrongAndUnprivilegedCredentials(HeraldContainer herald) throws Exception {
+        HttpResponse<String> none = herald.send("GET", API + "/contacts", null, null, null, null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(parse(none.body()).path("error").asText()).isEqualTo("unauthorized");
+
+        assertThat(herald.send("GET", API + "/contacts", null, null, "admin", "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> viewer = herald.send("GET", API + "/contacts", null, null, HeraldContainer.VIEWER,
+                HeraldContainer.VIEWER_PASSWORD);
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(parse(viewer.body()).path("error").asText()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void upsertIsKeyedOnTheAddress(HeraldContainer herald) throws Exception {
+        String email = uniqueEmail("rest-upsert");
+        HttpResponse<String> created = herald.admin("POST", API + "/contacts",
+                "{\"email\":\"" + email + "\",\"status\":\"CONFIRMED\",\"tags\":[\"vip\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode contact = parse(created.body());
+        String id = contact.path("id").asText();
+        assertThat(id).isNotBlank().doesNotContain("@");
+        assertThat(contact.path("status").asText()).isEqualTo("CONFIRMED");
+
+        HttpResponse<String> again = herald.admin("POST", API + "/contacts",
+                "{\"email\":\"" + email.toUpperCase() + "\",\"tags\":[\"gold\"]}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(parse(again.body()).path("id").asText()).isEqualTo(id);
+        assertThat(parse(again.body()).path("tags").toString()).contains("vip").contains("gold");
+
+        assertThat(parse(herald.admin("GET", API + "/contacts/" + id, null).body()).path("email").asText()).isEqualTo(email);
+        assertThat(parse(herald.admin("GET", API + "/contacts/" + email, null).body()).path("id").asText()).isEqualTo(id);
+        HttpResponse<String> count = herald.admin("GET", API + "/contacts?search=" + email + "&limit=10&offset=0", null);
+        assertThat(parse(count.body()).path("total").asLong()).isEqualTo(1);
+        assertThat(parse(count.body()).path("items").get(0).path("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void invalidInputGetsAJsonErrorNamingTheField(HeraldContainer herald) throws Exception {
+        HttpResponse<String> bad = herald.admin("POST", API + "/contacts", "{\"email\":\"not-an-address\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        JsonNode error = parse(bad.body());
+        assertThat(error.path("error").asText()).isEqualTo("validation");
+        assertThat(error.path("field").asText()).isEqualTo("email");
+        assertThat(bad.body()).doesNotContain("Exception").doesNotContain("\tat ");
+
+        HttpResponse<String> broken = herald.admin("POST", API + "/contacts", "{\"email\":");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).doesNotContain("\tat ");
+
+        assertThat(herald.admin("GET", API + "/contacts/nobody-here@example.org", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void fieldsListsAndTagsWorkTogether(HeraldContainer herald) throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String field = "age" + suffix;
+        assertThat(herald.admin("POST", API + "/fields", "{\"name\":\"" + field + "\",\"type\":\"number\"}").statusCode())
+                .isIn(200, 201);
+        HttpResponse<String> upper = herald.admin("POST", API + "/fields", "{\"name\":\"Age\",\"type\":\"number\"}");
+        assertThat(upper.statusCode()).isEqualTo(400);
+        assertThat(parse(upper.body()).path("message").asText()).containsIgnoringCase("a-z");
+
+        String list = "news-" + Long.toString(System.nanoTime(), 36);
+        assertThat(herald.admin("POST", API + "/lists", "{\"name\":\"" + list + "\"}").statusCode()).isIn(200, 201);
+
+        String email = uniqueEmail("rest-fields");
+        HttpResponse<String> badValue = herald.admin("POST", API + "/contacts",
+                "{\"email\":\"" + email + "\",\"fields\":{\"" + field + "\":\"forty\"}}");
+        assertThat(badValue.statusCode()).isEqualTo(400);
+        assertThat(parse(badValue.body()).path("field").asText()).isEqualTo(field);
+        assertThat(parse(badValue.body()).path("message").asText()).contains("forty");
+
+        HttpResponse<String> ok = herald.admin("POST", API + "/contacts",
+                "{\"email\":\"" + email + "\",\"fields\":{\"" + field + "\":42},\"lists\":[\"" + list + "\"]}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(parse(ok.body()).path("fields").path(field).asLong()).isEqualTo(42);
+        assertThat(parse(ok.body()).path("lists").toString()).contains(list);
+
+        HttpResponse<String> inUse = herald.admin("DELETE", API + "/lists/" + list, null);
+        assertThat(inUse.statusCode()).isEqualTo(409);
+        assertThat(parse(inUse.body()).path("error").asText()).isEqualTo("in_use");
+        assertThat(inUse.body()).contains("1 subscribed");
+        assertThat(herald.admin("DELETE", API + "/lists/" + list + "?force=true", null).statusCode()).isIn(200, 204);
+        assertThat(parse(herald.admin("GET", API + "/contacts/" + email, null).body()).path("lists").size()).isZero();
+
+        HttpResponse<String> consent = herald.admin("GET", API + "/contacts/" + email + "/consent", null);
+        assertThat(consent.statusCode()).isEqualTo(200);
+        assertThat(consent.body()).contains("LIST_SUBSCRIBED").contains("\"API\"").contains("admin");
+    }
+
+    @Test
+    void changingTheAddressToATakenOneIsAConflict(HeraldContainer herald) throws Exception {
+        String a = uniqueEmail("rest-a");
+        String b = uniqueEmail("rest-b");
+        herald.admin("POST", API + "/contacts", "{\"email\":\"" + a + "\"}");
+        herald.admin("POST", API + "/contacts", "{\"email\":\"" + b + "\"}");
+        HttpResponse<String> clash = herald.admin("PATCH", API + "/contacts/" + a, "{\"email\":\"" + b + "\"}");
+        assertThat(clash.statusCode()).isEqualTo(409);
+        assertThat(parse(clash.body()).path("error").asText()).isEqualTo("conflict");
+    }
+
+    @Test
+    void unsubscribedContactCannotBeReconfirmedByTheApi(HeraldContainer herald) throws Exception {
+        String email = uniqueEmail("rest-unsub");
+        herald.admin("POST", API + "/contacts", "{\"email\":\"" + email + "\",\"status\":\"UNSUBSCRIBED\"}");
+        HttpResponse<String> lift = herald.admin("POST", API + "/contacts", "{\"email\":\"" + email + "\",\"status\":\"CONFIRMED\"}");
+        assertThat(lift.statusCode()).isEqualTo(409);
+        assertThat(parse(herald.admin("GET", API + "/contacts/" + email, null).body()).path("status").asText())
+                .isEqualTo("UNSUBSCRIBED");
+    }
+
+    @Test
+    void importReportsEveryBadRowAndKeepsTheGoodOnes(HeraldContainer herald) throws Exception {
+        String good1 = uniqueEmail("imp-good1");
+        String good2 = uniqueEmail("imp-good2");
+        String csv = "\uFEFFemail,tags\r\n" + good1 + ",\"a|b\"\r\nnot-an-address,x\r\n" + good2 + ",c\r\n";
+        HttpResponse<String> r = herald.send("POST", API + "/contacts/import", csv, "text/csv", "admin", "admin");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode report = parse(r.body());
+        assertThat(report.path("created").asLong()).isEqualTo(2);
+        assertThat(report.path("rejected").asLong()).isEqualTo(1);
+        assertThat(report.path("errors").get(0).path("row").asLong()).isEqualTo(3);
+        assertThat(report.path("errors").get(0).path("reason").asText()).contains("email").contains("not-an-address");
+
+        HttpResponse<String> again = herald.send("POST", API + "/contacts/import", csv, "text/csv", "admin", "admin");
+        assertThat(parse(again.body()).path("unchanged").asLong()).isEqualTo(2);
+        assertThat(parse(again.body()).path("created").asLong()).isZero();
+    }
+
+    @Test
+    void deleteRestoreExportAndForget(HeraldContainer herald) throws Exception {
+        String email = uniqueEmail("rest-gdpr");
+        String id = parse(herald.admin("POST", API + "/contacts", "{\"email\":\"" + email + "\",\"status\":\"CONFIRMED\"}").body())
+                .path("id").asText();
+        assertThat(herald.admin("DELETE", API + "/contacts/" + id, null).statusCode()).isIn(200, 204);
+        assertThat(herald.admin("GET", API + "/contacts/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(herald.admin("POST", API + "/contacts/" + id + "/restore", null).statusCode()).isEqualTo(200);
+        assertThat(herald.admin("GET", API + "/contacts/" + id, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> export = herald.admin("GET", API + "/contacts/" + id + "/export", null);
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains(email).contains("STATUS_CHANGED");
+
+        assertThat(herald.admin("POST", API + "/contacts/" + id + "/forget", null).statusCode()).isIn(200, 204);
+        assertThat(herald.admin("GET", API + "/contacts/" + email, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> readd = herald.admin("POST", API + "/contacts", "{\"email\":\"" + email + "\"}");
+        assertThat(readd.statusCode()).isIn(400, 409);
+        assertThat(parse(readd.body()).path("message").asText()).containsIgnoringCase("erased");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApi(HeraldContainer herald) throws Exception {
+        HttpResponse<String> doc = herald.get(API + "/openapi.json", null, null);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        JsonNode openapi = parse(doc.body());
+        assertThat(openapi.path("openapi").asText()).startsWith("3.");
+        assertThat(openapi.path("paths").has("/contacts")).isTrue();
+        assertThat(openapi.path("paths").has("/contacts/import")).isTrue();
+    }
+}
