@@ -1,0 +1,22 @@
+package org.herald.store;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.herald.contacts.ConsentEntry;
+
+/**
+ * One contact to write: {@code before} as read (null for a new contact) and {@code after} as it
+ * must be stored; the store writes only the difference (row, tags, memberships). {@code consent}
+ * entries are appended (their {@code id} and {@code contactId} are ignored).
+ */
+public record ContactWrite(ContactRecord before, ContactRecord after, List<ConsentEntry> consent) {
+    public ContactWrite {
+        Objects.requireNonNull(after, "after");
+        consent = consent == null ? List.of() : List.copyOf(consent);
+    }
+
+    public boolean isInsert() {
+        return before == null;
+    }
+}

@@ -1,0 +1,236 @@
+package org.herald.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.herald.common.ConflictException;
+import org.herald.contacts.Channel;
+import org.herald.contacts.Choice;
+import org.herald.contacts.ConsentAction;
+import org.herald.contacts.ConsentEntry;
+import org.herald.contacts.ConsentSource;
+import org.herald.contacts.FieldType;
+import org.herald.contacts.ListText;
+import org.herald.contacts.OptInStatus;
+import org.herald.store.ContactFilter;
+import org.herald.store.ContactRecord;
+import org.herald.store.ContactStore;
+import org.herald.store.ContactWrite;
+import org.herald.store.DuplicateKeyException;
+import org.herald.store.FieldRecord;
+import org.herald.store.StaleRecordException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbcContactStoreTest {
+
+    private DataSource ds;
+    private JdbcContactStore store;
+    private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    @BeforeEach
+    void setUp() {
+        ds = Databases.fresh();
+        store = new JdbcContactStore(ds);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    private ContactRecord contact(String id, String email, Map<String, Object> fields, Set<String> tags, Set<String> lists) {
+        return new ContactRecord(0, id, email, email.toLowerCase(), OptInStatus.UNKNOWN, fields, tags, lists, true, now, now,
+                null, 0);
+    }
+
+    private static String id(int n) {
+        return String.format("%026d", n);
+    }
+
+    @Test
+    void migrationsRunFromEmptyDatabaseAndReRunAppliesNothing() throws Exception {
+        DataSource empty = Databases.fresh();
+        Migrator migrator = new Migrator(empty, getClass().getClassLoader());
+        assertThat(migrator.migrate()).containsExactly(1);
+        assertThat(migrator.migrate()).isEmpty();
+        try (Connection c = empty.getConnection()) {
+            assertThat(Migrator.appliedVersions(c)).containsExactly(1);
+            assertThat(Migrator.tableExists(c, "contact")).isTrue();
+            assertThat(Migrator.tableExists(c, "consent_entry")).isTrue();
+        }
+        // a store started on an already migrated database works
+        JdbcContactStore second = new JdbcContactStore(ds);
+        assertThat(second.fields()).isEmpty();
+        second.close();
+    }
+
+    @Test
+    void everyFieldTypeGetsATypedColumnAndValuesRoundTrip() {
+        store.createField(new FieldRecord("note", FieldType.TEXT, "Note", 1, true, null, now));
+        store.createField(new FieldRecord("age", FieldType.NUMBER, null, 2, true, null, now));
+        store.createField(new FieldRecord("spent", FieldType.DECIMAL, null, 3, true, null, now));
+        store.createField(new FieldRecord("birthday", FieldType.DATE, null, 4, true, null, now));
+        store.createField(new FieldRecord("vip", FieldType.BOOLEAN, null, 5, false, null, now));
+        store.createField(new FieldRecord("size", FieldType.CHOICE, null, 6, true,
+                List.of(new Choice("s", Map.of("en", "Small"))), now));
+        store.createField(new FieldRecord("topics", FieldType.MULTICHOICE, null, 7, true,
+                List.of(new Choice("a", null), new Choice("b", null)), now));
+        store.createField(new FieldRecord("phone", FieldType.PHONE, null, 8, true, null, now));
+        assertThat(store.fields()).extracting(FieldRecord::name)
+                .containsExactly("note", "age", "spent", "birthday", "vip", "size", "topics", "phone");
+        assertThat(store.fields().get(5).choices()).containsExactly(new Choice("s", Map.of("en", "Small")));
+        assertThatThrownBy(() -> store.createField(new FieldRecord("age", FieldType.TEXT, null, 9, true, null, now)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("'age' already exists");
+
+        Map<String, Object> values = new HashMap<>();
+        values.put("note", "hello, world");
+        values.put("age", 42L);
+        values.put("spent", new BigDecimal("12.5"));
+        values.put("birthday", LocalDate.of(1990, 2, 28));
+        values.put("vip", true);
+        values.put("size", "s");
+        values.put("topics", List.of("a", "b"));
+        values.put("phone", "+3725551234");
+        store.write(new ContactWrite(null, contact(id(1), "ann@example.com", values, Set.of(), Set.of()), List.of()));
+
+        ContactRecord read = store.findByKey("ann@example.com").orElseThrow();
+        assertThat(read.fields()).isEqualTo(values);
+        // a new store instance reads the same definitions back from the database
+        JdbcContactStore again = new JdbcContactStore(ds);
+        assertThat(again.findById(id(1)).orElseThrow().fields()).isEqualTo(values);
+        again.close();
+    }
+
+    @Test
+    void bulkSessionWritesBatchesWithTagsListsAndLedgerAndFindsThemByKey() {
+        store.createField(new FieldRecord("age", FieldType.NUMBER, null, 1, true, null, now));
+        store.createList("news", now);
+        List<ContactWrite> writes = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            ConsentEntry entry = new ConsentEntry(0, null, Channel.EMAIL, ConsentAction.LIST_SUBSCRIBED, null, null, "news",
+                    ConsentSource.IMPORT, now, "admin", null, null, null, null);
+            writes.add(new ContactWrite(null, contact(id(i), "c" + i + "@example.com", Map.of("age", (long) i),
+                    Set.of("vip"), Set.of("news")), List.of(entry)));
+        }
+        List<String> keys = new ArrayList<>();
+        try (ContactStore.BulkSession bulk = store.openBulk()) {
+            bulk.write(writes);
+            for (int i = 0; i < 2500; i += 2) {
+                keys.add("c" + i + "@example.com");
+            }
+            keys.add("nobody@example.com");
+            Map<String, ContactRecord> found = bulk.findByKeys(keys);
+            assertThat(found).hasSize(1250);
+            ContactRecord c10 = found.get("c10@example.com");
+            assertThat(c10.fields()).containsEntry("age", 10L);
+            assertThat(c10.tags()).containsExactly("vip");
+            assertThat(c10.lists()).containsExactly("news");
+
+            // update in a second batch: values, one tag off, list left
+            List<ContactWrite> updates = new ArrayList<>();
+            for (ContactRecord r : found.values()) {
+                ContactRecord after = new ContactRecord(r.key(), r.id(), r.email(), r.emailKey(), OptInStatus.CONFIRMED,
+                        Map.of("age", 1000L), Set.of(), Set.of(), r.monitored(), r.created(), now.plusSeconds(1), null,
+                        r.version());
+                updates.add(new ContactWrite(r, after, List.of()));
+            }
+            bulk.write(updates);
+        }
+        assertThat(store.count(ContactFilter.live())).isEqualTo(2500);
+        assertThat(store.count(new ContactFilter(OptInStatus.CONFIRMED, null, null, null, false))).isEqualTo(1250);
+        assertThat(store.count(new ContactFilter(null, "news", null, null, false))).isEqualTo(1250);
+        assertThat(store.count(new ContactFilter(null, null, "vip", null, false))).isEqualTo(1250);
+        assertThat(store.tagCounts()).containsExactly(new ContactStore.TagCount("vip", 1250));
+        assertThat(store.findList("news").orElseThrow().members()).isEqualTo(1250);
+        ContactRecord c1 = store.findByKey("c1@example.com").orElseThrow();
+        assertThat(store.consent(c1.key())).singleElement()
+                .satisfies(e -> assertThat(e.list()).isEqualTo("news"))
+                .satisfies(e -> assertThat(e.contactId()).isEqualTo(c1.id()));
+        List<String> seen = new ArrayList<>();
+        assertThat(store.forEach(ContactFilter.live(), r -> seen.add(r.email()))).isEqualTo(2500);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(2500);
+    }
+
+    @Test
+    void uniquenessKeyRefusesASecondContactInSingleAndBulkWrites() {
+        store.write(new ContactWrite(null, contact(id(1), "ann@example.com", Map.of(), Set.of(), Set.of()), List.of()));
+        assertThatThrownBy(() -> store.write(
+                new ContactWrite(null, contact(id(2), "Ann@example.com", Map.of(), Set.of(), Set.of()), List.of())))
+                .isInstanceOf(DuplicateKeyException.class);
+        try (ContactStore.BulkSession bulk = store.openBulk()) {
+            assertThatThrownBy(() -> bulk.write(List.of(
+                    new ContactWrite(null, contact(id(3), "bob@example.com", Map.of(), Set.of(), Set.of()), List.of()),
+                    new ContactWrite(null, contact(id(4), "ann@example.com", Map.of(), Set.of(), Set.of()), List.of()))))
+                    .isInstanceOf(DuplicateKeyException.class);
+        }
+        // the failed batch was rolled back whole
+        assertThat(store.findByKey("bob@example.com")).isEmpty();
+        assertThat(store.count(ContactFilter.live())).isEqualTo(1);
+    }
+
+    @Test
+    void updateOfAStaleRecordIsRefused() {
+        ContactRecord stored = store.write(
+                new ContactWrite(null, contact(id(1), "ann@example.com", Map.of(), Set.of(), Set.of()), List.of()));
+        ContactRecord changed = new ContactRecord(stored.key(), stored.id(), stored.email(), stored.emailKey(),
+                OptInStatus.PENDING, Map.of(), Set.of(), Set.of(), true, now, now.plusSeconds(1), null, stored.version());
+        store.write(new ContactWrite(stored, changed, List.of()));
+        assertThatThrownBy(() -> store.write(new ContactWrite(stored, changed, List.of())))
+                .isInstanceOf(StaleRecordException.class);
+    }
+
+    @Test
+    void purgeRemovesOnlyContactsDeletedBeforeTheCutoffAndEraseKeepsOnlyTheHash() {
+        ContactRecord a = store.write(new ContactWrite(null, contact(id(1), "a@example.com", Map.of(), Set.of("x"), Set.of()),
+                List.of()));
+        ContactRecord b = store.write(new ContactWrite(null, contact(id(2), "b@example.com", Map.of(), Set.of(), Set.of()),
+                List.of()));
+        store.setDeleted(a.key(), now, now);
+        store.setDeleted(b.key(), now.plusSeconds(3600), now);
+        assertThat(store.count(ContactFilter.live())).isZero();
+        assertThat(store.count(new ContactFilter(null, null, null, null, true))).isEqualTo(2);
+        assertThat(store.purgeDeletedBefore(now.plusSeconds(60))).isEqualTo(1);
+        assertThat(store.findById(id(1))).isEmpty();
+        assertThat(store.findById(id(2))).isPresent();
+
+        store.erase(b.key(), "h".repeat(64), now);
+        assertThat(store.findById(id(2))).isEmpty();
+        assertThat(store.isSuppressed("h".repeat(64))).isTrue();
+        assertThat(store.suppressed(List.of("h".repeat(64), "g".repeat(64)))).containsExactly("h".repeat(64));
+        store.liftSuppression("h".repeat(64));
+        assertThat(store.isSuppressed("h".repeat(64))).isFalse();
+    }
+
+    @Test
+    void listsKeepTextsPerLanguageAndRenameAndDelete() {
+        store.createList("news", now);
+        assertThatThrownBy(() -> store.createList("news", now)).isInstanceOf(ConflictException.class);
+        store.setListText("news", "en", new ListText("News", "Monthly news"));
+        store.setListText("news", "et", new ListText("Uudised", null));
+        assertThat(store.renameList("news", "updates").texts())
+                .containsEntry("en", new ListText("News", "Monthly news")).containsKey("et");
+        assertThat(store.setListText("updates", "et", null).texts()).containsOnlyKeys("en");
+        store.deleteList("updates");
+        assertThat(store.lists()).isEmpty();
+    }
+
+    @Test
+    void settingKeepsTheFirstValueStored() {
+        assertThat(store.setting("salt", "one")).isEqualTo("one");
+        assertThat(store.setting("salt", "two")).isEqualTo("one");
+    }
+}
