@@ -1,0 +1,41 @@
+package org.herald.shell.internal.contact;
+
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.herald.contacts.ContactQuery;
+import org.herald.contacts.OptInStatus;
+import org.herald.shell.internal.HeraldAction;
+import org.herald.shell.internal.completers.ListNameCompleter;
+import org.herald.shell.internal.completers.StatusCompleter;
+import org.herald.shell.internal.completers.TagCompleter;
+
+/** The filters contact-list and contact-count share. */
+abstract class ContactFilterAction extends HeraldAction {
+
+    @Option(name = "--status", aliases = "-s", description = "Only contacts with this opt-in status")
+    @Completion(StatusCompleter.class)
+    String status;
+
+    @Option(name = "--list", aliases = "-l", description = "Only members of this list")
+    @Completion(ListNameCompleter.class)
+    String list;
+
+    @Option(name = "--tag", aliases = "-t", description = "Only contacts with this tag")
+    @Completion(TagCompleter.class)
+    String tag;
+
+    @Option(name = "--search", description = "Only contacts whose e-mail address contains this text")
+    String search;
+
+    @Option(name = "--deleted", description = "Only soft-deleted contacts (restorable until the nightly purge)")
+    boolean deleted;
+
+    ContactQuery query(int offset, int limit) {
+        return new ContactQuery(OptInStatus.parse(status), blankToNull(list), blankToNull(tag), blankToNull(search),
+                deleted, offset, limit);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
