@@ -120,6 +120,13 @@ public class CamelRuntime {
         }
     }
 
+    /** The running context, or null when stopped. For tests and diagnostics. */
+    CamelContext context() {
+        synchronized (lock) {
+            return context;
+        }
+    }
+
     private void addRoutes(RoutesBuilder builder) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(context.getApplicationContextClassLoader());
@@ -136,6 +143,15 @@ public class CamelRuntime {
             }
             builders.put(builder, List.copyOf(ids));
             LOG.info("Added routes {} from {}", ids, builder.getClass().getName());
+            // The supervising controller only starts the routes present when the context starts;
+            // routes of bundles that arrive later are started here (and retried by it on failure).
+            for (String id : ids) {
+                try {
+                    context.getRouteController().startRoute(id);
+                } catch (Exception e) {
+                    LOG.warn("Route {} did not start yet: {}", id, e.getMessage());
+                }
+            }
         } catch (Exception e) {
             LOG.error("Could not add the routes of {}", builder.getClass().getName(), e);
         } finally {
