@@ -1,0 +1,34 @@
+package org.herald.rest.internal;
+
+/**
+ * The JAX-RS Whiteboard names that tie Herald's REST services together. A resource joins the API by
+ * carrying {@code @JaxrsResource}, {@code @JaxrsApplicationSelect(Whiteboard.APPLICATION)} and
+ * {@code @JaxrsExtensionSelect(Whiteboard.JSON)}; it is then served under {@link #BASE} behind the
+ * Basic-auth filter and the exception mappers, with no further wiring.
+ */
+public final class Whiteboard {
+
+    /** Where the Herald application is served, relative to the whiteboard root (Karaf's HTTP port). */
+    public static final String BASE = "/herald/api/v1";
+
+    /** {@code osgi.jaxrs.name} of the Herald application. */
+    public static final String APPLICATION_NAME = "herald";
+
+    /** Filter selecting the Herald application, for {@code osgi.jaxrs.application.select}. */
+    public static final String APPLICATION = "(osgi.jaxrs.name=" + APPLICATION_NAME + ")";
+
+    /** {@code osgi.jaxrs.name} of Herald's Jackson provider. */
+    public static final String JSON_NAME = "herald-json";
+
+    /** Filter selecting the JSON provider, for {@code osgi.jaxrs.extension.select}. */
+    public static final String JSON = "(osgi.jaxrs.name=" + JSON_NAME + ")";
+
+    /** {@code osgi.jaxrs.name} of the Basic-auth filter. */
+    public static final String AUTH_NAME = "herald-auth";
+
+    /** Filter selecting the Basic-auth filter, for {@code osgi.jaxrs.extension.select}. */
+    public static final String AUTH = "(osgi.jaxrs.name=" + AUTH_NAME + ")";
+
+    private Whiteboard() {
+    }
+}

@@ -1,0 +1,10 @@
+package org.herald.rest.internal.auth;
+
+import java.util.Optional;
+
+/** Checks a user name and password; empty when they are wrong. */
+@FunctionalInterface
+public interface Authenticator {
+
+    Optional<Identity> authenticate(String user, char[] password);
+}
