@@ -46,6 +46,9 @@ public interface ContactStore {
 
     Optional<ListRecord> findList(String name);
 
+    /** The names of all lists (cheap: no member counts). */
+    Set<String> listNames();
+
     /** A name in use is a {@link org.herald.common.ConflictException}. */
     ListRecord createList(String name, Instant created);
 

@@ -220,6 +220,11 @@ public class JdbcContactStore implements ContactStore {
         return inJpa(em -> listEntity(em, name)).map(l -> toRecord(l, memberCounts().getOrDefault(l.id(), 0L)));
     }
 
+    @Override
+    public Set<String> listNames() {
+        return inJpa(em -> new HashSet<>(em.createQuery("SELECT l.name FROM ListEntity l", String.class).getResultList()));
+    }
+
     private static Optional<ListEntity> listEntity(EntityManager em, String name) {
         return em.createQuery("SELECT l FROM ListEntity l WHERE l.name = :name", ListEntity.class)
                 .setParameter("name", name).getResultStream().findFirst();

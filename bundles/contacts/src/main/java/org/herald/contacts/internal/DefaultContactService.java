@@ -1,0 +1,396 @@
+package org.herald.contacts.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.herald.common.ConflictException;
+import org.herald.common.NotFoundException;
+import org.herald.common.Page;
+import org.herald.common.ValidationException;
+import org.herald.contacts.ChangeContext;
+import org.herald.contacts.ConsentEntry;
+import org.herald.contacts.Contact;
+import org.herald.contacts.ContactExport;
+import org.herald.contacts.ContactInput;
+import org.herald.contacts.ContactQuery;
+import org.herald.contacts.ContactService;
+import org.herald.contacts.ImportOptions;
+import org.herald.contacts.ImportProgress;
+import org.herald.contacts.ImportReport;
+import org.herald.contacts.OptInStatus;
+import org.herald.contacts.UpsertResult;
+import org.herald.contacts.UpsertResult.Outcome;
+import org.herald.store.ContactFilter;
+import org.herald.store.ContactRecord;
+import org.herald.store.ContactStore;
+import org.herald.store.ContactWrite;
+import org.herald.store.DuplicateKeyException;
+import org.herald.store.FieldRecord;
+import org.herald.store.StaleRecordException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The contact service: every channel's upserts and changes go through {@link ContactChanges} and
+ * the store's single write (imports through the same rules in batches, see {@link CsvImport}).
+ * Owns the daily purge of soft-deleted contacts (one scheduler thread, stopped on deactivation).
+ */
+@Component(service = ContactService.class, configurationPid = "org.herald.contacts")
+@Designate(ocd = ContactsConfig.class)
+public class DefaultContactService implements ContactService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultContactService.class);
+    private static final int ATTEMPTS = 3;
+    private static final LocalTime DEFAULT_PURGE = LocalTime.of(2, 0);
+
+    private final ContactStore store;
+    private final Suppression suppression;
+    private final ScheduledExecutorService scheduler;
+    private volatile Settings settings;
+    private ScheduledFuture<?> nextPurge;
+
+    /** The configuration as used: parsed once per (re)configuration. */
+    record Settings(Emails emails, LocalTime purgeTime, int batchSize) {
+        static Settings of(ContactsConfig config) {
+            LocalTime purge;
+            try {
+                purge = LocalTime.parse(config.purge_time().strip());
+            } catch (DateTimeParseException e) {
+                LOG.error("purge.time '{}' is not a time like 02:00; using {}", config.purge_time(), DEFAULT_PURGE);
+                purge = DEFAULT_PURGE;
+            }
+            return new Settings(new Emails(config.email_caseSensitiveLocalPart()), purge, Math.max(1, config.import_batchSize()));
+        }
+    }
+
+    @Activate
+    public DefaultContactService(@Reference ContactStore store, ContactsConfig config) {
+        this.store = store;
+        this.settings = Settings.of(config);
+        this.suppression = new Suppression(store);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-contacts-purge");
+            t.setDaemon(true);
+            return t;
+        });
+        schedulePurge();
+    }
+
+    @Modified
+    void modified(ContactsConfig config) {
+        this.settings = Settings.of(config);
+        schedulePurge();
+    }
+
+    @Deactivate
+    public void deactivate() {
+        scheduler.shutdownNow();
+    }
+
+    private synchronized void schedulePurge() {
+        if (nextPurge != null) {
+            nextPurge.cancel(false);
+        }
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.systemDefault());
+        ZonedDateTime at = now.with(settings.purgeTime()).withSecond(0).withNano(0);
+        if (!at.isAfter(now)) {
+            at = at.plusDays(1);
+        }
+        Instant moment = at.toInstant();
+        long delay = Duration.between(now.toInstant(), moment).toMillis();
+        nextPurge = scheduler.schedule(() -> runPurge(moment), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void runPurge(Instant moment) {
+        try {
+            int purged = purgeDeleted(moment);
+            LOG.info("Nightly purge removed {} deleted contacts", purged);
+        } catch (RuntimeException e) {
+            LOG.error("Nightly purge of deleted contacts failed; it runs again tomorrow", e);
+        } finally {
+            if (!scheduler.isShutdown()) {
+                schedulePurge();
+            }
+        }
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    ContactStore store() {
+        return store;
+    }
+
+    Suppression suppression() {
+        return suppression;
+    }
+
+    // ---- reads
+
+    @Override
+    public Optional<Contact> find(String idOrEmail) {
+        return resolve(idOrEmail).filter(r -> !r.isDeleted()).map(DefaultContactService::toContact);
+    }
+
+    @Override
+    public Contact get(String idOrEmail) {
+        return toContact(live(idOrEmail));
+    }
+
+    /** The contact (live or deleted) addressed by id or e-mail. */
+    private Optional<ContactRecord> resolve(String idOrEmail) {
+        if (idOrEmail == null || idOrEmail.isBlank()) {
+            return Optional.empty();
+        }
+        if (idOrEmail.contains("@")) {
+            Emails.Address address;
+            try {
+                address = settings.emails().normalize(idOrEmail);
+            } catch (ValidationException e) {
+                return Optional.empty();
+            }
+            return store.findByKey(address.key());
+        }
+        return store.findById(idOrEmail.strip());
+    }
+
+    private ContactRecord live(String idOrEmail) {
+        return resolve(idOrEmail).filter(r -> !r.isDeleted()).orElseThrow(() -> notFound(idOrEmail));
+    }
+
+    private ContactRecord any(String idOrEmail) {
+        return resolve(idOrEmail).orElseThrow(() -> notFound(idOrEmail));
+    }
+
+    private static NotFoundException notFound(String idOrEmail) {
+        return new NotFoundException("no contact with id or e-mail '" + idOrEmail + "'");
+    }
+
+    static Contact toContact(ContactRecord r) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        r.fields().forEach((k, v) -> fields.put(k, FieldValues.toApi(v)));
+        return new Contact(r.id(), r.email(), r.status(), fields, r.tags(), r.lists(), r.monitored(), r.created(),
+                r.updated(), r.deletedAt());
+    }
+
+    ContactChanges.Context changeContext(ContactInput in, ChangeContext who) {
+        Map<String, FieldRecord> fields = new LinkedHashMap<>();
+        for (FieldRecord f : store.fields()) {
+            fields.put(f.name(), f);
+        }
+        boolean needsLists = !in.lists().isEmpty() || !in.unsubscribeLists().isEmpty();
+        return new ContactChanges.Context(fields, needsLists ? store.listNames() : Set.of(), who, Instant.now());
+    }
+
+    // ---- writes
+
+    @Override
+    public UpsertResult upsert(ContactInput input, ChangeContext context) {
+        Emails.Address address = settings.emails().normalize(input.email());
+        for (int attempt = 1; ; attempt++) {
+            Optional<ContactRecord> existing = store.findByKey(address.key());
+            if (existing.isPresent() && existing.get().isDeleted()) {
+                throw deletedOwner(address.email());
+            }
+            if (existing.isEmpty() && !suppression.admit(address.key(), context)) {
+                throw Suppression.refused(address.email());
+            }
+            // an existing contact keeps the spelling it has: the same key is the same address
+            ContactChanges.Change change = ContactChanges.apply(existing.orElse(null),
+                    existing.isPresent() ? null : address, PublicIds.next(), input,
+                    ContactChanges.Mode.SINGLE, changeContext(input, context));
+            if (change.outcome() == Outcome.UNCHANGED) {
+                return new UpsertResult(toContact(change.after()), Outcome.UNCHANGED);
+            }
+            try {
+                ContactRecord stored = store.write(new ContactWrite(existing.orElse(null), change.after(), change.consent()));
+                return new UpsertResult(toContact(stored), change.outcome());
+            } catch (DuplicateKeyException | StaleRecordException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new ConflictException("the contact kept changing while saving; try again");
+                }
+            }
+        }
+    }
+
+    @Override
+    public Contact update(String idOrEmail, ContactInput change, ChangeContext context) {
+        for (int attempt = 1; ; attempt++) {
+            ContactRecord before = live(idOrEmail);
+            Emails.Address address = null;
+            if (change.email() != null) {
+                address = settings.emails().normalize(change.email());
+                if (!address.key().equals(before.emailKey())) {
+                    Optional<ContactRecord> owner = store.findByKey(address.key());
+                    if (owner.isPresent()) {
+                        throw owner.get().isDeleted() ? deletedOwner(address.email())
+                                : new ConflictException("the address " + address.email()
+                                        + " belongs to another contact; an address can only have one contact");
+                    }
+                    if (!suppression.admit(address.key(), context)) {
+                        throw Suppression.refused(address.email());
+                    }
+                }
+            }
+            ContactChanges.Change result = ContactChanges.apply(before, address, null, change, ContactChanges.Mode.SINGLE,
+                    changeContext(change, context));
+            if (result.outcome() == Outcome.UNCHANGED) {
+                return toContact(before);
+            }
+            try {
+                return toContact(store.write(new ContactWrite(before, result.after(), result.consent())));
+            } catch (DuplicateKeyException e) {
+                throw new ConflictException("the address " + address.email() + " belongs to another contact");
+            } catch (StaleRecordException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new ConflictException("the contact kept changing while saving; try again");
+                }
+            }
+        }
+    }
+
+    private static ConflictException deletedOwner(String email) {
+        return new ConflictException("the address " + email + " belongs to a deleted contact: restore it "
+                + "(contact-restore) or wait for the nightly purge");
+    }
+
+    private static ContactInput.Builder change() {
+        return ContactInput.builder(null);
+    }
+
+    @Override
+    public Contact setStatus(String idOrEmail, OptInStatus status, ChangeContext context) {
+        if (status == null) {
+            throw new ValidationException("status", null, "status: a status is required");
+        }
+        return update(idOrEmail, change().status(status).build(), context);
+    }
+
+    @Override
+    public Contact subscribe(String idOrEmail, String list, ChangeContext context) {
+        return update(idOrEmail, change().list(list).build(), context);
+    }
+
+    @Override
+    public Contact unsubscribe(String idOrEmail, String list, ChangeContext context) {
+        return update(idOrEmail, change().unsubscribe(list).build(), context);
+    }
+
+    @Override
+    public Contact addTags(String idOrEmail, List<String> tags, ChangeContext context) {
+        return update(idOrEmail, change().tag(tags.toArray(String[]::new)).build(), context);
+    }
+
+    @Override
+    public Contact removeTags(String idOrEmail, List<String> tags, ChangeContext context) {
+        return update(idOrEmail, change().untag(tags.toArray(String[]::new)).build(), context);
+    }
+
+    @Override
+    public Contact setMonitored(String idOrEmail, boolean monitored, ChangeContext context) {
+        return update(idOrEmail, change().monitored(monitored).build(), context);
+    }
+
+    static ContactFilter filter(ContactQuery q) {
+        return new ContactFilter(q.status(), q.list(), q.tag() == null ? null : Names.tag(q.tag()), q.search(), q.deleted());
+    }
+
+    @Override
+    public Page<Contact> list(ContactQuery query) {
+        Page<ContactRecord> page = store.query(filter(query), query.offset(), query.limit());
+        return new Page<>(page.total(), page.offset(), page.limit(),
+                page.items().stream().map(DefaultContactService::toContact).toList());
+    }
+
+    @Override
+    public long count(ContactQuery query) {
+        return store.count(filter(query));
+    }
+
+    @Override
+    public Contact delete(String idOrEmail, ChangeContext context) {
+        ContactRecord r = live(idOrEmail);
+        Instant now = Instant.now();
+        LOG.debug("Contact {} deleted by {}", r.id(), context.actor());
+        return toContact(store.setDeleted(r.key(), now, now));
+    }
+
+    @Override
+    public Contact restore(String idOrEmail, ChangeContext context) {
+        ContactRecord r = any(idOrEmail);
+        if (!r.isDeleted()) {
+            return toContact(r);
+        }
+        return toContact(store.setDeleted(r.key(), null, Instant.now()));
+    }
+
+    @Override
+    public int purgeDeleted(Instant cutoff) {
+        return store.purgeDeletedBefore(cutoff);
+    }
+
+    @Override
+    public void forget(String idOrEmail, ChangeContext context) {
+        ContactRecord r = any(idOrEmail);
+        store.erase(r.key(), suppression.hash(r.emailKey()), Instant.now());
+        LOG.info("Contact {} erased at the contact's request ({} by {})", r.id(), context.source(), context.actor());
+    }
+
+    @Override
+    public boolean isSuppressed(String email) {
+        return store.isSuppressed(suppression.hash(settings.emails().normalize(email).key()));
+    }
+
+    @Override
+    public ContactExport export(String idOrEmail) {
+        ContactRecord r = any(idOrEmail);
+        return new ContactExport(Instant.now(), toContact(r), store.consent(r.key()));
+    }
+
+    @Override
+    public List<ConsentEntry> consentHistory(String idOrEmail) {
+        return store.consent(any(idOrEmail).key());
+    }
+
+    // ---- bulk
+
+    @Override
+    public ImportReport importCsv(Reader csv, ImportOptions options, ChangeContext context, ImportProgress progress)
+            throws IOException {
+        return new CsvImport(this, options, context, progress == null ? ImportProgress.NONE : progress).run(csv);
+    }
+
+    @Override
+    public long exportCsv(Writer out, ContactQuery query) throws IOException {
+        return Exports.csv(store, filter(query), out);
+    }
+
+    @Override
+    public long exportJson(OutputStream out, ContactQuery query) throws IOException {
+        return Exports.json(store, filter(query), out);
+    }
+}

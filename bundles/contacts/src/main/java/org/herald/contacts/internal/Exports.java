@@ -1,0 +1,137 @@
+package org.herald.contacts.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.herald.store.ContactFilter;
+import org.herald.store.ContactRecord;
+import org.herald.store.ContactStore;
+import org.herald.store.FieldRecord;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * Bulk exports, streamed: the store hands over contacts chunk by chunk and each is written at
+ * once, so memory does not grow with the number of contacts. The CSV has the columns the
+ * importer reads back (id, created and updated are ignored on import).
+ */
+final class Exports {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Exports() {
+    }
+
+    static long csv(ContactStore store, ContactFilter filter, Writer out) throws IOException {
+        List<FieldRecord> fields = store.fields();
+        List<String> header = new ArrayList<>(List.of("id", "email", "status"));
+        fields.forEach(f -> header.add(f.name()));
+        header.addAll(List.of("tags", "lists", "monitored", "created", "updated"));
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        printer.printRecord(header);
+        try {
+            long n = store.forEach(filter, r -> {
+                List<Object> cells = new ArrayList<>(header.size());
+                cells.add(r.id());
+                cells.add(r.email());
+                cells.add(r.status().name());
+                for (FieldRecord f : fields) {
+                    cells.add(FieldValues.toCell(r.fields().get(f.name())));
+                }
+                cells.add(String.join("|", new TreeSet<>(r.tags())));
+                cells.add(String.join("|", new TreeSet<>(r.lists())));
+                cells.add(r.monitored());
+                cells.add(r.created());
+                cells.add(r.updated());
+                try {
+                    printer.printRecord(cells);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            printer.flush();
+            return n;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static long json(ContactStore store, ContactFilter filter, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartArray();
+            long n;
+            try {
+                n = store.forEach(filter, r -> {
+                    try {
+                        write(g, r);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            g.writeEndArray();
+            g.flush();
+            return n;
+        }
+    }
+
+    /** One contact as the REST API's contact JSON. */
+    private static void write(JsonGenerator g, ContactRecord r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("email", r.email());
+        g.writeStringField("status", r.status().name());
+        g.writeObjectFieldStart("fields");
+        for (var e : r.fields().entrySet()) {
+            g.writeFieldName(e.getKey());
+            Object v = e.getValue();
+            if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else if (v instanceof java.math.BigDecimal d) {
+                g.writeNumber(d);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else if (v instanceof List<?> list) {
+                g.writeStartArray();
+                for (Object item : list) {
+                    g.writeString(String.valueOf(item));
+                }
+                g.writeEndArray();
+            } else {
+                g.writeString(String.valueOf(v));
+            }
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("tags");
+        for (String t : new TreeSet<>(r.tags())) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("lists");
+        for (String l : new TreeSet<>(r.lists())) {
+            g.writeString(l);
+        }
+        g.writeEndArray();
+        g.writeBooleanField("monitored", r.monitored());
+        g.writeStringField("created", r.created().toString());
+        g.writeStringField("updated", r.updated().toString());
+        if (r.deletedAt() == null) {
+            g.writeNullField("deletedAt");
+        } else {
+            g.writeStringField("deletedAt", r.deletedAt().toString());
+        }
+        g.writeEndObject();
+    }
+}
