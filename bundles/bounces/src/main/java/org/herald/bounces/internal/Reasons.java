@@ -1,0 +1,321 @@
+package org.herald.bounces.internal;
+
+import static org.herald.bounce.BounceReason.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.herald.bounce.BounceClass;
+import org.herald.bounce.BounceReason;
+
+/**
+ * Herald's reading of a failure: the reason from the remote server's words, else from the RFC 3463
+ * status, else from the SMTP reply code; and the class that follows.
+ *
+ * <p>The phrase table is ordered: the first reason whose phrases match wins. Specific, unambiguous
+ * causes on the sender's side (authentication, block lists, relay, spam, size) come before the
+ * recipient's mailbox, so a rejection that mentions both is never read as a dead address. Phrases
+ * are written from how mail systems word failures in English and a few other languages; they are
+ * matched on lower-cased, whitespace-collapsed text.
+ */
+public final class Reasons {
+
+    private record Phrases(BounceReason reason, Pattern pattern) {
+    }
+
+    private static final List<Phrases> TABLE = new ArrayList<>();
+
+    private static void on(BounceReason reason, String... regexes) {
+        TABLE.add(new Phrases(reason, Pattern.compile(String.join("|", regexes))));
+    }
+
+    static {
+        // specific phrasings that would otherwise be caught by broader entries below
+        on(BAD_REPUTATION, "reputation");
+        on(MAILBOX_FULL, "mailbox (size )?exceeds", "mailbox.{0,20}(is )?full", "over ?quota", "quota exceeded");
+        on(SUSPENDED, "(recipient|user|destinataire|mailbox)('s)? account (is|has been) (blocked|disabled|suspended|locked|deactivated)",
+                "compte .{0,40}(bloque|desactive|suspendu)", "account (has been |is )?(disabled|suspended|deactivated)");
+        on(USER_UNKNOWN, "5\\.4\\.1 .{0,80}recipient address rejected: access denied",
+                "(doesn't|does not) have an? .{0,60} account");
+        on(NOT_ACCEPT, "(host|domain|server) does not accept (any )?mail", "null mx", "accepts no mail",
+                "does not receive (any )?mail", "no mail (is )?accepted");
+        on(TOO_MANY_CONNECTIONS, "too many (connections|concurrent|sessions|simultaneous|open)",
+                "connection (frequency|rate|count) limit", "connection limit", "max(imum)? (number of )?connections");
+        on(SPEEDING, "too many recipients (this|per|in the last) (hour|day|minute)", "sent to too many recipients",
+                "rate.?limit", "too many (messages|mails|e-?mails)", "sending rate", "throttl",
+                "(daily|hourly) (sending )?(limit|quota)", "sending limit", "exceeded the (daily|hourly)",
+                "please slow down");
+        on(REQUIRE_PTR, "mismatches client ip", "(does not|doesn't) match (the )?(client|connecting|sending) ip");
+        on(HOST_UNKNOWN, "domain (is )?not reachable", "(?<![@\\w.-])[a-z0-9-]+(\\.[a-z0-9-]+)+ (does not|doesn't) exist");
+        on(EXPIRED, "message expired", "retry timeout exceeded", "delivery time expired", "failing for a long time",
+                "was aborted after \\d", "could not be delivered for \\d+ (days|hours)", "in the queue too long");
+        on(NOT_ACCEPT, "indicated no smtp service");
+        on(SUSPENDED, "(mailbox|account) is frozen");
+        on(USER_UNKNOWN, "recipient address rejected\\.? \\(in reply to rcpt", "recipient address rejected\\.?$");
+        on(TOO_LARGE, "line (limit|length) exceeded", "line too long");
+        on(SYNTAX_ERROR, "malformed (recipient )?address", "incorrectly constructed");
+        on(NETWORK_ERROR, "did not accept our requests to connect", "socket error");
+        on(VIRUS_DETECTED, "virus", "malware", "infected", "trojan", "malicious (content|attachment|payload)");
+        on(AUTH_FAILURE, "dmarc", "\\bspf\\b", "\\bdkim\\b", "sender policy framework", "domainkeys",
+                "fails? to pass authentication", "authentication checks", "unauthenticated (e-?mail|message|sender)",
+                "not authenticated by the sending domain", "does not pass (dmarc|spf|dkim|authentication)");
+        on(REQUIRE_PTR, "reverse (dns|lookup|name)", "\\bptr\\b", "\\brdns\\b", "no reverse", "fcrdns",
+                "cannot (find|resolve) your (host ?name|address|ip)", "hostname (lookup|resolution) failed",
+                "name lookup failed", "client host .{0,80}(not found|unknown|does not resolve)",
+                "ip (address )?(has|with) no (host ?name|name)", "doesn't resolve to", "does not resolve to");
+        on(NO_RELAYING, "relay(ing)? (access )?(denied|not (permitted|allowed))", "not permitted to relay",
+                "unable to relay", "we do not relay", "no relaying", "relay not permitted", "not a gateway",
+                "relaying (is )?(denied|prohibited|disallowed)", "relay rejected", "cannot relay", "relay prohibited");
+        on(REJECTED, "sender (address )?(rejected|refused|denied|blocked|not allowed)", "sender verif",
+                "verification of sender", "unverified sender", "domain of sender", "sender domain",
+                "envelope sender", "envelope from", "invalid sender", "sender (is )?(invalid|unknown|blacklisted)",
+                "return.path", "mail from (address )?(rejected|refused)", "bad sender",
+                "may not have permission to post", "permission to post", "not allowed to post",
+                "sender.{0,30}(not|isn't) (authorized|allowed|permitted)", "unknown sender");
+        on(BLOCKED, "black ?list", "block ?list", "blocklisted", "dnsbl", "\\brbl\\b", "spamhaus", "spamcop",
+                "barracuda", "sorbs", "listed (at|on|in|by) ", "\\bbanned", "blocked", "block(ing)? (your|the) (ip|host|mail)",
+                "client host .{0,100}rejected", "your (ip|host|server|network)",
+                "ip address .{0,60}(rejected|not allowed|refused)", "not allowed to send",
+                "refused to talk", "access denied", "denied by", "has been denied",
+                "mail from .{0,60}(refused|rejected|denied)", "poor (email )?reputation");
+        on(BAD_REPUTATION, "reputation", "sender score", "senderscore", "low quality", "bad (ip )?karma");
+        on(SPAM_DETECTED, "spam", "junk", "unsolicited", "bulk (e?-?mail|message)", "content filter",
+                "message (content )?rejected", "content rejected", "looks (like )?suspicious", "suspicious",
+                "phish", "scor(e|ed) (too high|above)", "high probability", "classified as", "mail rejete",
+                "message refused", "refused by", "cannot be accepted for delivery");
+        on(TOO_LARGE, "too (large|big)", "message size", "size (limit|exceeds|too)", "exceeds (the )?(maximum|max|allowed|size)",
+                "message length exceeds", "larger than", "maximum (message )?size", "message is too long",
+                "size of (your|the) message");
+        on(TOO_MANY_CONNECTIONS, "too many recipients");
+        on(EXCEED_LIMIT, "recipient limit", "number of recipients", "exceeded .{0,30}limit");
+        on(SPEEDING, "(message|mail|delivery) rate", "too fast", "temporarily deferred");
+        on(FAILED_STARTTLS, "starttls (failed|error|negotiation)", "tls (negotiation|handshake) (failed|error)");
+        on(SECURITY_ERROR, "authentication required", "must issue a starttls", "tls (is )?required",
+                "encryption (is )?required", "requires? (secure|encrypted) connection", "auth(entication)? (failed|failure)",
+                "not authenticated", "credentials", "security (policy|error)");
+        on(NOT_COMPLIANT_RFC, "rfc ?5322", "rfc ?2822", "rfc ?5321", "not (rfc.)?compliant", "non-?compliant",
+                "duplicate (header|message-id)", "multiple (from|to|subject|date|message-id)", "missing (required )?header",
+                "invalid (message-id|date|header)", "malformed (header|message)", "header (is )?(missing|invalid)");
+        on(MAILBOX_FULL, "mailbox (is )?full", "full mailbox", "quota", "exceeded storage", "storage allocation",
+                "mailbox size", "insufficient (disk |storage )?space", "not enough (disk |storage )?space",
+                "mailbox (has )?exceed", "exceeds allowed size", "over (the )?(storage|size) limit", "mailbox is over",
+                "out of (disk |storage )?space", "is full", "user(.s)? (mailbox|inbox) (is )?full",
+                "mailbox (ist )?voll", "boite (aux lettres )?pleine", "bo[iî]te (de r[ée]ception )?pleine",
+                "cap(acity|acité) (exceeded|dépassée)", "容量", "переполнен");
+        on(SYSTEM_FULL, "disk full", "insufficient system storage", "system (is )?full", "out of storage",
+                "file system full");
+        on(SUSPENDED, "disabled", "suspended", "deactivated", "inactive", "not active", "no longer active",
+                "account (has been |is )?(closed|locked|terminated|expired|frozen|blocked)", "mailbox (is )?locked",
+                "closed account", "account is unavailable", "gesperrt", "désactivé");
+        on(HAS_MOVED, "has moved", "moved (permanently|to)", "address has changed", "no longer (uses|using) this");
+        on(NETWORK_ERROR, "not found, try again", "temporary failure in name resolution",
+                "dns (lookup|resolution|query) (failure|failed|timeout|error)", "servfail");
+        on(HOST_UNKNOWN, "host (is )?unknown", "unknown host", "host not found", "domain (name )?not found",
+                "no such domain", "domain (does not|doesn't) exist", "name or service not known", "nxdomain",
+                "unrouteable address", "unroutable address", "no mx", "unknown domain", "invalid domain",
+                "host or domain name not found", "unable to resolve", "does not have (an )?mx",
+                "mx records point to non-existent", "no (valid )?(mx|mail exchanger)", "domain (is )?invalid",
+                "could not resolve", "nonexistent domain", "non-existent domain", "not a valid domain",
+                "domain .{0,40}(does not exist|not exist|unknown)", "couldn't find (any host|the domain)",
+                "hostname not found", "host name lookup failure");
+        on(USER_UNKNOWN, "user unknown", "unknown user", "unknown recipient", "recipient unknown", "no such (user|mailbox|recipient|account|address|person)",
+                "user not found", "recipient not found", "mailbox not found", "address not found", "account not found",
+                "(?<!may )(?<!might )(does not|doesn't|did not|not) exist", "invalid (recipient|mailbox|address|user|account)",
+                "recipnotfound", "recipient address rejected: (user unknown|undeliverable|unknown|invalid)",
+                "undeliverable address", "unknown (local[- ]?part|address|mailbox|account|alias)",
+                "no mailbox", "not a valid (mailbox|recipient|user|address|e-?mail)", "account (does not|doesn't) exist",
+                "(couldn't|could not|can't|cannot) be found", "recipient name is not recognized",
+                "not (listed|found) in (the )?(directory|address book|recipient table|domino directory)",
+                "is not a known user", "bad destination mailbox", "mailbox unavailable", "mailbox is unavailable",
+                "addressee unknown", "unknown or illegal alias", "no (valid )?recipients?\\b", "invalid address",
+                "address (is )?(unknown|invalid)", "no account", "not our customer",
+                "user (is )?(unknown|invalid|not (found|known|here))", "unknown e-?mail", "mailbox (does not|doesn't) exist",
+                "no such local user", "not a known", "is unknown", "no one here by that name", "by that name",
+                "not recognized", "utilisateur inconnu", "unbekannt", "nicht vorhanden", "desconocido",
+                "inexistente", "存在しない", "не существует", "неизвестн");
+        on(FILTERED, "filtered", "rejected by (the )?recipient", "recipient .{0,40}(does not|doesn't) accept",
+                "not authorized to receive", "refused by recipient", "header error", "not accepting (mail|messages)",
+                "recipient address rejected: access denied", "prohibited by recipient", "not on the whitelist");
+        on(EXPIRED, "retry timeout exceeded", "retry time", "expired", "too long", "could not be delivered within",
+                "not delivered within", "giving up", "gave up", "delivery time", "in the queue", "queue (lifetime|time)",
+                "no further (delivery )?attempts", "undeliverable for", "for (more than )?\\d+ (days|hours)",
+                "delivery (is )?(delayed|deferred)", "has been delayed", "not (yet )?been delivered");
+        on(NETWORK_ERROR, "connection (refused|timed out|reset|closed|dropped|lost)", "timed? ?out", "no route to host",
+                "network (is )?unreachable", "lost connection", "could not connect", "unable to connect",
+                "couldn't connect", "failed to connect", "mail loop", "loops back", "routing loop", "too many hops",
+                "hop count", "loop detected", "remote host is not responding", "not responding", "no answer", "not reachable",
+                "broken pipe", "host unreachable", "duplicated message-id");
+        on(SYSTEM_ERROR, "system error", "internal (server )?error", "server error", "local error",
+                "configuration error", "temporar(y|ily) (failure|unavailable|error|rejected|local problem)",
+                "resources temporarily", "service (is )?(currently )?unavailable", "server busy", "insufficient resources",
+                "mail system (error|problem)", "unexpected error", "problem (with|on) the (server|system)",
+                "error in processing", "try (again )?later");
+        on(MAILER_ERROR, "mailer error", "command (died|failed)", "procmail", "\\bpipe\\b", "x-unix",
+                "exit (code|status)", "child process", "delivery program");
+        on(SYNTAX_ERROR, "syntax error", "command unrecognized", "unrecognized command", "bad sequence",
+                "line too long", "command not (implemented|recognized)", "syntax");
+        on(POLICY_VIOLATION, "policy", "prohibited", "not permitted", "not allowed", "violat", "not authorized",
+                "unauthorized", "refused", "forbidden", "denied");
+        on(CONTENT_ERROR, "content", "attachment", "\\bmime\\b", "encoding", "8bit", "charset");
+    }
+
+    private static final Map<String, BounceReason> BY_STATUS = Map.ofEntries(
+            Map.entry("1.1", USER_UNKNOWN), Map.entry("1.2", HOST_UNKNOWN), Map.entry("1.3", USER_UNKNOWN),
+            Map.entry("1.6", HAS_MOVED), Map.entry("1.7", REJECTED), Map.entry("1.8", REJECTED),
+            Map.entry("1.10", NOT_ACCEPT), Map.entry("2.1", SUSPENDED), Map.entry("2.2", MAILBOX_FULL),
+            Map.entry("2.3", EXCEED_LIMIT), Map.entry("2.4", SYSTEM_ERROR), Map.entry("3.0", SYSTEM_ERROR),
+            Map.entry("3.1", SYSTEM_FULL), Map.entry("3.2", SYSTEM_ERROR), Map.entry("3.3", SYSTEM_ERROR),
+            Map.entry("3.4", TOO_LARGE), Map.entry("3.5", SYSTEM_ERROR), Map.entry("4.0", NETWORK_ERROR),
+            Map.entry("4.1", NETWORK_ERROR), Map.entry("4.2", NETWORK_ERROR), Map.entry("4.3", NETWORK_ERROR),
+            Map.entry("4.4", HOST_UNKNOWN), Map.entry("4.5", NETWORK_ERROR), Map.entry("4.6", NETWORK_ERROR),
+            Map.entry("4.7", EXPIRED), Map.entry("5.0", SYNTAX_ERROR), Map.entry("5.1", SYNTAX_ERROR),
+            Map.entry("5.2", SYNTAX_ERROR), Map.entry("5.3", EXCEED_LIMIT), Map.entry("5.4", SYNTAX_ERROR),
+            Map.entry("5.5", SYNTAX_ERROR), Map.entry("5.6", SYNTAX_ERROR), Map.entry("6.0", CONTENT_ERROR),
+            Map.entry("6.1", CONTENT_ERROR), Map.entry("6.2", CONTENT_ERROR), Map.entry("6.3", CONTENT_ERROR),
+            Map.entry("6.4", CONTENT_ERROR), Map.entry("6.5", CONTENT_ERROR), Map.entry("6.6", CONTENT_ERROR),
+            Map.entry("7.0", POLICY_VIOLATION), Map.entry("7.1", POLICY_VIOLATION), Map.entry("7.2", POLICY_VIOLATION),
+            Map.entry("7.3", SECURITY_ERROR), Map.entry("7.4", SECURITY_ERROR), Map.entry("7.5", SECURITY_ERROR),
+            Map.entry("7.6", SECURITY_ERROR), Map.entry("7.7", SECURITY_ERROR), Map.entry("7.8", SECURITY_ERROR),
+            Map.entry("7.9", SECURITY_ERROR), Map.entry("7.10", SECURITY_ERROR), Map.entry("7.11", FAILED_STARTTLS),
+            Map.entry("7.12", SECURITY_ERROR), Map.entry("7.13", SUSPENDED), Map.entry("7.14", SECURITY_ERROR),
+            Map.entry("7.15", POLICY_VIOLATION), Map.entry("7.16", TOO_LARGE), Map.entry("7.17", HAS_MOVED),
+            Map.entry("7.18", HAS_MOVED), Map.entry("7.19", POLICY_VIOLATION), Map.entry("7.20", AUTH_FAILURE),
+            Map.entry("7.21", AUTH_FAILURE), Map.entry("7.22", AUTH_FAILURE), Map.entry("7.23", AUTH_FAILURE),
+            Map.entry("7.24", AUTH_FAILURE), Map.entry("7.25", REQUIRE_PTR), Map.entry("7.26", AUTH_FAILURE),
+            Map.entry("7.27", REJECTED), Map.entry("7.28", SPAM_DETECTED), Map.entry("7.29", AUTH_FAILURE),
+            Map.entry("7.30", SECURITY_ERROR));
+
+    private Reasons() {
+    }
+
+    /** The reason the text gives, or null. */
+    public static BounceReason fromText(String text) {
+        String t = Text.norm(text);
+        if (t.isEmpty()) {
+            return null;
+        }
+        for (Phrases p : TABLE) {
+            if (p.pattern().matcher(t).find()) {
+                return p.reason();
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern DATA_STAGE = Pattern.compile(
+            "in reply to (end of )?data( command)?|after (end of )?data|final data|after the data command",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the rejection came in reply to DATA rather than RCPT TO: a "user unknown" at that stage is
+     * a content or per-recipient filter speaking, not proof that the mailbox is missing.
+     */
+    public static boolean afterData(String text) {
+        if (text == null) {
+            return false;
+        }
+        if (DATA_STAGE.matcher(text).find()) {
+            return true;
+        }
+        // an SMTP transcript: the command written just before the first rejection
+        String[] lines = text.split("\n");
+        String lastCommand = null;
+        for (String l : lines) {
+            String t = l.strip();
+            if (t.startsWith(">>>")) {
+                lastCommand = t.substring(3).strip().toUpperCase(java.util.Locale.ROOT);
+            } else if (t.startsWith("<<<") && lastCommand != null) {
+                String reply = t.substring(3).strip();
+                if (reply.startsWith("5") || reply.startsWith("4")) {
+                    return lastCommand.startsWith("DATA") || lastCommand.equals(".");
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern BEFORE_RCPT = Pattern.compile(
+            "after (ehlo|helo|mail from|connect|initial connection|greeting)|in reply to (ehlo|helo|mail from)"
+                    + "|while (connected|greeting)|(smtp )?greeting|banner", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the rejection came before any recipient was named (at connect, EHLO or MAIL FROM): then
+     * it concerns the sending side and never the recipient's address.
+     */
+    public static boolean beforeRecipient(String text) {
+        return text != null && BEFORE_RCPT.matcher(text).find();
+    }
+
+    /**
+     * Recipient domains whose servers answer their own filter rejections with "user unknown" (Japanese
+     * mobile carriers reject senders not on the subscriber's allow list that way), so "user unknown"
+     * from them does not prove the address dead.
+     */
+    private static final Pattern FILTERING_DOMAINS = Pattern.compile(
+            "@(?:[a-z0-9-]+\\.)*(?:docomo\\.ne\\.jp|ezweb\\.ne\\.jp|au\\.com|softbank\\.ne\\.jp|i\\.softbank\\.jp"
+                    + "|disney\\.ne\\.jp|vodafone\\.ne\\.jp|pdx\\.ne\\.jp|willcom\\.com|emnet\\.ne\\.jp)$");
+
+    /** Whether the recipient's provider disguises filter rejections as "user unknown". */
+    public static boolean disguisesFiltering(String recipient) {
+        return recipient != null && FILTERING_DOMAINS.matcher(recipient).find();
+    }
+
+    /** The reason an enhanced status code gives (subject and detail), or null for x.0.0 and unknown codes. */
+    public static BounceReason fromStatus(String status) {
+        if (status == null || status.length() < 5) {
+            return null;
+        }
+        return BY_STATUS.get(status.substring(2));
+    }
+
+    /**
+     * The reason for a failure: text first, then status, then the reply code, else UNDEFINED.
+     */
+    public static BounceReason infer(String status, Integer replyCode, String diagnostic) {
+        BounceReason r = fromText(diagnostic);
+        if (r != null) {
+            return r;
+        }
+        r = fromStatus(status);
+        if (r != null) {
+            return r;
+        }
+        if (replyCode != null) {
+            switch (replyCode) {
+                case 421:
+                    return SYSTEM_ERROR;
+                case 450:
+                case 451:
+                    return SYSTEM_ERROR;
+                case 452:
+                    return SYSTEM_FULL;
+                case 552:
+                    return EXCEED_LIMIT;
+                case 553:
+                    return USER_UNKNOWN;
+                case 554:
+                    return POLICY_VIOLATION;
+                default:
+                    break;
+            }
+        }
+        return UNDEFINED;
+    }
+
+    /**
+     * The class of a failure record: the reason's class, except that a temporary failure (4.x.x
+     * status, 4xx reply, or a delayed action) is never HARD.
+     */
+    public static BounceClass classOf(BounceReason reason, String status, Integer replyCode, String action) {
+        BounceClass c = reason.defaultClass();
+        boolean temporary = status != null && status.startsWith("4")
+                || (status == null || !status.startsWith("5")) && replyCode != null && replyCode / 100 == 4
+                || action != null && action.toLowerCase(java.util.Locale.ROOT).startsWith("delayed");
+        if (c == BounceClass.HARD && temporary) {
+            return BounceClass.SOFT;
+        }
+        return c;
+    }
+}
