@@ -34,7 +34,9 @@ class JsonTest {
                 .contains("\"price\" : 100")
                 .contains("\"created\" : \"2025-01-02T03:04:05Z\"")
                 .contains("\"list\" : \"news\"")
+                .contains("\"monitored\" : true")
                 .doesNotContain("deletedAt")
+                .doesNotContain("\"deleted\"")
                 .doesNotContain("null");
     }
 }

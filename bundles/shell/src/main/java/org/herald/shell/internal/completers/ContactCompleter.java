@@ -15,6 +15,7 @@ import org.herald.contacts.ContactService;
 /**
  * Completes a contact's e-mail address from what has been typed so far: asks the service for at
  * most {@value #MAX} contacts whose address contains it, so completion stays quick on any database.
+ * A contact id typed in full is accepted as it is.
  */
 @Service
 public class ContactCompleter implements Completer {
@@ -32,6 +33,11 @@ public class ContactCompleter implements Completer {
             ContactQuery query = new ContactQuery(null, null, null, typed.isEmpty() ? null : typed, false, 0, MAX);
             for (Contact c : contacts.list(query).items()) {
                 delegate.getStrings().add(c.email());
+            }
+            // An id (or an exact address) typed in full is valid too, so that Karaf, which checks
+            // earlier arguments against their completers, goes on to complete the next argument.
+            if (!typed.isEmpty() && !delegate.getStrings().contains(typed) && contacts.find(typed).isPresent()) {
+                delegate.getStrings().add(typed);
             }
         } catch (RuntimeException e) {
             // Completion must never break the line being typed.

@@ -16,6 +16,7 @@ import org.herald.contacts.FieldType;
 import org.herald.shell.internal.Args;
 import org.herald.shell.internal.HeraldAction;
 import org.herald.shell.internal.completers.FieldTypeCompleter;
+import org.herald.shell.internal.completers.FreeTextCompleter;
 
 @Service
 @Command(scope = "herald", name = "field-add", description = "Creates a custom field",
@@ -33,6 +34,7 @@ public class FieldAddCommand extends HeraldAction {
     boolean hidden;
 
     @Argument(index = 0, name = "name", required = true, description = "The field name: lower-case letters a-z")
+    @Completion(FreeTextCompleter.class)
     String name;
 
     @Argument(index = 1, name = "type", required = true, description = "text, number, decimal, date, boolean, choice, multichoice or phone")
