@@ -192,7 +192,37 @@ public final class Reasons {
 
     /** The reason the text gives, or null. */
     public static BounceReason fromText(String text) {
-        String t = Text.norm(text);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Map<String, Object> memo = MEMO.get();
+        Object known = memo.get(text);
+        if (known != null) {
+            return known == NONE ? null : (BounceReason) known;
+        }
+        BounceReason r = match(text);
+        memo.put(text, r == null ? NONE : r);
+        return r;
+    }
+
+    /** Rules ask about the same few strings several times per message; remember the last answers. */
+    private static final Object NONE = new Object();
+    private static final ThreadLocal<Map<String, Object>> MEMO = ThreadLocal.withInitial(
+            () -> new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                    return size() > 48;
+                }
+            });
+
+    /** Long texts are read up to this many characters: causes are stated near the top. */
+    private static final int MAX_MATCH_CHARS = 1200;
+
+    private static BounceReason match(String text) {
+        String t = Text.norm(text.length() > MAX_MATCH_CHARS * 2 ? text.substring(0, MAX_MATCH_CHARS * 2) : text);
+        if (t.length() > MAX_MATCH_CHARS) {
+            t = t.substring(0, MAX_MATCH_CHARS);
+        }
         if (t.isEmpty()) {
             return null;
         }

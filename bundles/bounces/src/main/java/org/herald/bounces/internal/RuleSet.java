@@ -25,20 +25,33 @@ public final class RuleSet {
         this.entries = List.copyOf(sorted);
     }
 
-    /** Herald's built-in rules and the given contributed ones. */
-    public static RuleSet of(List<Entry> contributed) {
-        List<Entry> all = new ArrayList<>();
+    /** The built-in rules are stateless, so one instance of each serves every classifier. */
+    private static final List<Entry> BUILTIN;
+    private static final RuleSet BUILTIN_ONLY;
+
+    static {
+        List<Entry> b = new ArrayList<>();
         long order = Long.MIN_VALUE;
         for (BuiltinRules.Ranked r : BuiltinRules.all()) {
-            all.add(new Entry(r.rule(), r.ranking(), order++));
+            b.add(new Entry(r.rule(), r.ranking(), order++));
         }
+        BUILTIN = List.copyOf(b);
+        BUILTIN_ONLY = new RuleSet(BUILTIN);
+    }
+
+    /** Herald's built-in rules and the given contributed ones. */
+    public static RuleSet of(List<Entry> contributed) {
+        if (contributed.isEmpty()) {
+            return BUILTIN_ONLY;
+        }
+        List<Entry> all = new ArrayList<>(BUILTIN);
         all.addAll(contributed);
         return new RuleSet(all);
     }
 
     /** Only Herald's built-in rules. */
     public static RuleSet builtin() {
-        return of(List.of());
+        return BUILTIN_ONLY;
     }
 
     public List<Entry> entries() {

@@ -41,8 +41,8 @@ public final class DeliveryStatusRule implements BounceRule {
         if (ds == null || ds.recipientFields().isEmpty()) {
             return RuleOutcome.decline();
         }
-        String section = TextReport.section(m);
-        List<BounceRecord> textRecords = TextReport.read(m, section, TextReport.excluded(m));
+        String section = null;
+        List<BounceRecord> textRecords = null;
         List<BounceRecord> out = new ArrayList<>();
         for (HeaderBlock b : ds.recipientFields()) {
             String recipient = address(b.get("Final-Recipient"));
@@ -78,6 +78,10 @@ public final class DeliveryStatusRule implements BounceRule {
                 continue;
             }
             String words = diagnostic;
+            if (Reasons.fromText(words) == null && textRecords == null) {
+                section = TextReport.section(m);
+                textRecords = TextReport.read(m, section, TextReport.excluded(m));
+            }
             if (Reasons.fromText(words) == null) {
                 // the block gives no cause: use what the human-readable part says of this recipient
                 for (BounceRecord t : textRecords) {
@@ -105,6 +109,9 @@ public final class DeliveryStatusRule implements BounceRule {
             }
             r.diagnostic(words.isBlank() ? null : Text.oneLine(words));
             BounceReason reason = Reasons.infer(status, code, words);
+            if (reason == BounceReason.USER_UNKNOWN && section == null) {
+                section = TextReport.section(m);
+            }
             if (reason == BounceReason.USER_UNKNOWN && (Reasons.afterData(words)
                     || ds.recipientFields().size() == 1 && Reasons.afterData(section))) {
                 reason = BounceReason.FILTERED;
