@@ -55,16 +55,17 @@ CREATE TABLE list_text (
 
 CREATE TABLE list_member (
     list_id BIGINT NOT NULL REFERENCES mailing_list (id) ON DELETE CASCADE,
-    contact_id BIGINT NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
+    contact_id BIGINT NOT NULL CONSTRAINT list_member_contact_fk REFERENCES contact (id) ON DELETE CASCADE,
     since TIMESTAMP NOT NULL,
     PRIMARY KEY (list_id, contact_id)
 );
+-- Derby indexes the foreign key itself (and skips this duplicate with a warning); PostgreSQL needs it.
 CREATE INDEX list_member_contact ON list_member (contact_id);
 
 CREATE TABLE contact_tag (
     contact_id BIGINT NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
     tag VARCHAR(64) NOT NULL,
-    PRIMARY KEY (contact_id, tag)
+    CONSTRAINT contact_tag_pk PRIMARY KEY (contact_id, tag)
 );
 CREATE INDEX contact_tag_tag ON contact_tag (tag);
 
@@ -89,7 +90,7 @@ CREATE INDEX consent_entry_contact ON consent_entry (contact_id, id);
 
 -- HMAC-SHA256 of erased addresses' uniqueness keys, hex.
 CREATE TABLE suppression (
-    hash_value VARCHAR(64) NOT NULL PRIMARY KEY,
+    hash_value VARCHAR(64) NOT NULL CONSTRAINT suppression_pk PRIMARY KEY,
     created_at TIMESTAMP NOT NULL
 );
 

@@ -494,7 +494,8 @@ public class JdbcContactStore implements ContactStore {
         }
         List<String> all = new ArrayList<>(new HashSet<>(suppressionHashes));
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT hash_value FROM suppression WHERE hash_value IN ("
+                PreparedStatement ps = c.prepareStatement("SELECT hash_value FROM suppression "
+                        + ContactTable.hint("constraint=suppression_pk") + "WHERE hash_value IN ("
                         + ContactTable.placeholders(CHUNK) + ")")) {
             for (int from = 0; from < all.size(); from += CHUNK) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));

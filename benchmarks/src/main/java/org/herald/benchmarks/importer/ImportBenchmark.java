@@ -1,0 +1,251 @@
+package org.herald.benchmarks.importer;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.herald.contacts.ChangeContext;
+import org.herald.contacts.Choice;
+import org.herald.contacts.ContactQuery;
+import org.herald.contacts.FieldType;
+import org.herald.contacts.ImportOptions;
+import org.herald.contacts.ImportReport;
+import org.herald.contacts.internal.ContactsConfig;
+import org.herald.contacts.internal.DefaultContactService;
+import org.herald.contacts.internal.DefaultFieldService;
+import org.herald.store.internal.JdbcContactStore;
+
+/**
+ * Import throughput, not a test: N generated contacts with 10 custom fields of mixed types,
+ * imported from CSV through the real ContactService into an on-disk Derby database, next to a
+ * raw JDBC batch insert of the same N rows into the same contact table layout in a fresh Derby
+ * database. Derby runs with its defaults (page cache, log) on both sides.
+ * <p>
+ * Run with {@code benchmarks/run.sh import [rows]}.
+ */
+public final class ImportBenchmark {
+
+    private static final int RAW_BATCH = 1000;
+    private static final String[] SIZES = {"xs", "s", "m", "l", "xl"};
+    private static final String[] TOPICS = {"news", "tips", "offers", "events"};
+    private static final String[] CITIES = {"Tallinn", "Tartu", "Pärnu", "Narva, Ida-Viru", "Viljandi"};
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 1_000_000;
+        Path dir = Path.of(args.length > 1 ? args[1] : "target/import-benchmark").toAbsolutePath();
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+
+        Path csv = dir.resolve("contacts.csv");
+        long t0 = System.nanoTime();
+        generate(csv, rows);
+        System.out.printf(Locale.ROOT, "generated %,d rows (%,d bytes) in %.1f s%n", rows, Files.size(csv),
+                (System.nanoTime() - t0) / 1e9);
+
+        double raw = raw(dataSource(dir.resolve("raw-db")), rows);
+        double herald = herald(dataSource(dir.resolve("herald-db")), csv, rows);
+        System.out.printf(Locale.ROOT, "%nraw JDBC batch insert: %,10.0f rows/s%n", raw);
+        System.out.printf(Locale.ROOT, "Herald CSV import:     %,10.0f rows/s%n", herald);
+        System.out.printf(Locale.ROOT, "ratio:                 %10.1f %% of raw (target 70 %%)%n", 100 * herald / raw);
+    }
+
+    private static DataSource dataSource(Path db) {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(db.toString());
+        ds.setCreateDatabase("create");
+        return ds;
+    }
+
+    /** Schema (migrations) and the 10 fields, both sides alike. */
+    private static JdbcContactStore prepare(DataSource ds) {
+        JdbcContactStore store = new JdbcContactStore(ds);
+        var fields = new DefaultFieldService(store);
+        fields.create("name", FieldType.TEXT, null, null);
+        fields.create("age", FieldType.NUMBER, null, null);
+        fields.create("spent", FieldType.DECIMAL, null, null);
+        fields.create("birthday", FieldType.DATE, null, null);
+        fields.create("vip", FieldType.BOOLEAN, null, null);
+        fields.create("size", FieldType.CHOICE, null, choices(SIZES));
+        fields.create("topics", FieldType.MULTICHOICE, null, choices(TOPICS));
+        fields.create("phone", FieldType.PHONE, null, null);
+        fields.create("city", FieldType.TEXT, null, null);
+        fields.create("visits", FieldType.NUMBER, null, null);
+        return store;
+    }
+
+    /** The import batch size: {@code -Dimport.batchSize=N}, default as configured in production (1000). */
+    private static int batchSize() {
+        return Integer.getInteger("import.batchSize", 1000);
+    }
+
+    /** The component's configuration, as Configuration Admin would give it. */
+    private static ContactsConfig config(int batchSize) {
+        return new ContactsConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ContactsConfig.class;
+            }
+
+            @Override
+            public boolean email_caseSensitiveLocalPart() {
+                return false;
+            }
+
+            @Override
+            public String purge_time() {
+                return "02:00";
+            }
+
+            @Override
+            public int import_batchSize() {
+                return batchSize;
+            }
+        };
+    }
+
+    private static List<Choice> choices(String[] values) {
+        return java.util.Arrays.stream(values).map(v -> new Choice(v, null)).toList();
+    }
+
+    private static double herald(DataSource ds, Path csv, int rows) throws IOException {
+        JdbcContactStore store = prepare(ds);
+        DefaultContactService contacts = new DefaultContactService(store, config(batchSize()));
+        long t0 = System.nanoTime();
+        ImportReport report;
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            report = contacts.importCsv(in, ImportOptions.defaults(), ChangeContext.importing("benchmark"),
+                    (read, soFar) -> {
+                        if (read % 100_000 == 0) {
+                            System.out.printf(Locale.ROOT, "  herald: %,d rows%n", read);
+                        }
+                    });
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "Herald import: %,d created, %,d rejected in %.1f s%n", report.created(),
+                report.rejected(), seconds);
+        if (report.created() != rows || contacts.count(ContactQuery.all()) != rows) {
+            throw new IllegalStateException("import incomplete: " + report.created() + " of " + rows + " created; first errors "
+                    + report.errors().stream().limit(3).toList());
+        }
+        contacts.deactivate();
+        store.close();
+        return rows / seconds;
+    }
+
+    private static double raw(DataSource ds, int rows) throws SQLException {
+        JdbcContactStore store = prepare(ds);
+        store.close();
+        Random random = new Random(1);
+        Timestamp now = Timestamp.from(Instant.now());
+        long t0 = System.nanoTime();
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO contact (id, public_id, email, email_key, status, "
+                        + "monitored, created_at, updated_at, deleted_at, version, cf_name, cf_age, cf_spent, cf_birthday, "
+                        + "cf_vip, cf_size, cf_topics, cf_phone, cf_city, cf_visits) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < rows; i++) {
+                String[] v = row(random, i);
+                ps.setLong(1, i + 1L);
+                ps.setString(2, String.format(Locale.ROOT, "%026d", i));
+                ps.setString(3, v[0]);
+                ps.setString(4, v[0]);
+                ps.setString(5, "UNKNOWN");
+                ps.setBoolean(6, true);
+                ps.setTimestamp(7, now);
+                ps.setTimestamp(8, now);
+                ps.setTimestamp(9, null);
+                ps.setLong(10, 0);
+                ps.setString(11, v[1]);
+                ps.setLong(12, Long.parseLong(v[2]));
+                ps.setBigDecimal(13, new BigDecimal(v[3]));
+                ps.setDate(14, Date.valueOf(v[4]));
+                ps.setBoolean(15, Boolean.parseBoolean(v[5]));
+                ps.setString(16, v[6]);
+                ps.setString(17, "[\"" + v[7].replace("|", "\",\"") + "\"]");
+                ps.setString(18, v[8].replace(" ", ""));
+                ps.setString(19, v[9]);
+                ps.setLong(20, Long.parseLong(v[10]));
+                ps.addBatch();
+                if ((i + 1) % RAW_BATCH == 0 || i == rows - 1) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "raw insert: %,d rows in %.1f s%n", rows, seconds);
+        return rows / seconds;
+    }
+
+    /** One contact's values: email, then the 10 fields as CSV cells. */
+    private static String[] row(Random r, int i) {
+        LocalDate birthday = LocalDate.of(1950 + r.nextInt(55), 1 + r.nextInt(12), 1 + r.nextInt(28));
+        String topics = TOPICS[r.nextInt(2)] + "|" + TOPICS[2 + r.nextInt(2)];
+        return new String[] {
+            "user" + i + "@example" + (i % 100) + ".com",
+            "Contact " + i,
+            String.valueOf(18 + r.nextInt(70)),
+            r.nextInt(100_000) + "." + String.format(Locale.ROOT, "%02d", r.nextInt(100)),
+            birthday.toString(),
+            String.valueOf(r.nextBoolean()),
+            SIZES[r.nextInt(SIZES.length)],
+            topics,
+            "+372 5" + (1_000_000 + r.nextInt(8_999_999)),
+            CITIES[r.nextInt(CITIES.length)],
+            String.valueOf(r.nextInt(1000)),
+        };
+    }
+
+    private static void generate(Path csv, int rows) throws IOException {
+        Random random = new Random(1);
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8), 1 << 16)) {
+            out.write("email,name,age,spent,birthday,vip,size,topics,phone,city,visits\r\n");
+            StringBuilder line = new StringBuilder(200);
+            for (int i = 0; i < rows; i++) {
+                String[] v = row(random, i);
+                line.setLength(0);
+                for (int k = 0; k < v.length; k++) {
+                    if (k > 0) {
+                        line.append(',');
+                    }
+                    boolean quote = v[k].indexOf(',') >= 0;
+                    line.append(quote ? "\"" + v[k] + "\"" : v[k]);
+                }
+                out.write(line.append("\r\n").toString());
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
