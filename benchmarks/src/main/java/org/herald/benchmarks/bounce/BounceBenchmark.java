@@ -14,7 +14,7 @@ import org.herald.bounces.internal.Classifier;
  * Messages classified per second on one thread over the bounce sample set: a warm-up, then several
  * timed rounds over every sample. Not a test.
  *
- * <p>Usage: {@code BounceBenchmark [samples-dir] [rounds]} (default {@code ../shared/data/bounces}, 10).
+ * <p>Usage: {@code BounceBenchmark [samples-dir] [rounds]} (default {@code ../../shared/data/bounces}, relative to benchmarks/; 10 rounds).
  */
 public final class BounceBenchmark {
 
@@ -28,7 +28,7 @@ public final class BounceBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Paths.get(args.length > 0 ? args[0] : "../shared/data/bounces");
+        Path dir = Paths.get(args.length > 0 ? args[0] : "../../shared/data/bounces");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path emails = dir.resolve("emails");
         if (!Files.isDirectory(emails)) {
