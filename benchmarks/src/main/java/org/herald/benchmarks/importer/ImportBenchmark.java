@@ -159,6 +159,7 @@ public final class ImportBenchmark {
         JdbcContactStore store = prepare(ds);
         store.close();
         Random random = new Random(1);
+        java.security.SecureRandom ids = new java.security.SecureRandom();
         Timestamp now = Timestamp.from(Instant.now());
         long t0 = System.nanoTime();
         try (Connection c = ds.getConnection();
@@ -170,7 +171,7 @@ public final class ImportBenchmark {
             for (int i = 0; i < rows; i++) {
                 String[] v = row(random, i);
                 ps.setLong(1, i + 1L);
-                ps.setString(2, String.format(Locale.ROOT, "%026d", i));
+                ps.setString(2, publicId(ids));
                 ps.setString(3, v[0]);
                 ps.setString(4, v[0]);
                 ps.setString(5, "UNKNOWN");
@@ -199,6 +200,22 @@ public final class ImportBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "raw insert: %,d rows in %.1f s%n", rows, seconds);
         return rows / seconds;
+    }
+
+    /**
+     * A public id like Herald's own (128 SecureRandom bits, 26 base32 characters): the same rows
+     * means random ids here too, whose unique index takes random inserts, not sequential ones.
+     */
+    private static String publicId(java.security.SecureRandom random) {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        StringBuilder sb = new StringBuilder(26);
+        java.math.BigInteger v = new java.math.BigInteger(1, bytes).shiftLeft(2);
+        for (int i = 25; i >= 0; i--) {
+            sb.append(alphabet.charAt(v.shiftRight(i * 5).intValue() & 31));
+        }
+        return sb.toString();
     }
 
     /** One contact's values: email, then the 10 fields as CSV cells. */
