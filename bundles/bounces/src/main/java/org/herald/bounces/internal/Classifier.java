@@ -159,23 +159,14 @@ public final class Classifier implements AutoCloseable {
         BounceReason reason = r.reason();
         BounceClass cls = r.bounceClass();
         if (reason == null) {
-            reason = Reasons.infer(status, code, diagnostic);
+            // the rule found the facts only: read them, weighing the SMTP stage and the status
+            reason = Reasons.weigh(Reasons.infer(status, code, diagnostic), status, Reasons.stage(diagnostic));
             cls = Reasons.classOf(reason, status, code, null);
-        }
-        if (reason.defaultClass() == BounceClass.HARD || reason == BounceReason.UNDEFINED) {
-            if (Reasons.beforeRecipient(diagnostic)) {
-                // refused before any recipient was named: the sending side is refused, not the address
-                reason = BounceReason.BLOCKED;
-                cls = BounceClass.BLOCKED;
-            } else if (reason == BounceReason.USER_UNKNOWN && status != null && status.substring(1).equals(".2.1")) {
-                // RFC 3463 X.2.1: the mailbox exists but does not accept messages; the words "user
-                // unknown" next to it do not prove the address dead
-                reason = BounceReason.FILTERED;
-                cls = BounceClass.BLOCKED;
-            } else if (reason == BounceReason.USER_UNKNOWN && Reasons.disguisesFiltering(r.recipient())) {
-                reason = BounceReason.FILTERED;
-                cls = BounceClass.BLOCKED;
-            }
+        } else if ((reason.defaultClass() == BounceClass.HARD || reason == BounceReason.UNDEFINED)
+                && Reasons.beforeRecipient(diagnostic)) {
+            // refused before any recipient was named: the sending side is refused, not the address
+            reason = BounceReason.BLOCKED;
+            cls = BounceClass.BLOCKED;
         }
         b.reason(reason);
         if (cls != BounceClass.UNKNOWN && r.bounceClass() == BounceClass.UNKNOWN) {

@@ -5,6 +5,7 @@ import static org.herald.bounce.BounceReason.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.herald.bounce.BounceClass;
@@ -234,62 +235,196 @@ public final class Reasons {
         return null;
     }
 
-    private static final Pattern DATA_STAGE = Pattern.compile(
-            "in reply to (end of )?data( command)?|after (end of )?data|final data|after the data command",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * The SMTP stage a rejection answered. Where in the session a server refused tells what it
+     * refused: before RCPT TO it refuses the sending side; at RCPT TO it refuses the address; at or
+     * after DATA it refuses this message (content, filters), whatever words it uses.
+     */
+    public enum Stage {
+        /** At connection or greeting. */
+        CONNECT,
+        /** In reply to EHLO, HELO or LHLO. */
+        HELO,
+        /** In reply to MAIL FROM. */
+        MAIL,
+        /** In reply to RCPT TO. */
+        RCPT,
+        /** In reply to DATA or the end of the message data. */
+        DATA,
+        /**
+         * No SMTP reply at all: the reporting system failed to deliver into a mailbox of its own
+         * (RFC 3464: no {@code Remote-MTA}, no SMTP diagnostic), so its word on the address is first-hand.
+         */
+        LOCAL
+    }
 
     /**
-     * Whether the rejection came in reply to DATA rather than RCPT TO: a "user unknown" at that stage is
-     * a content or per-recipient filter speaking, not proof that the mailbox is missing.
+     * How MTA families state the stage: Postfix "(in reply to RCPT TO command)", Exim "SMTP error
+     * from remote mail server after RCPT TO:", "after end of data", "after initial connection",
+     * bracketed tags such as "[RCPT_TO]", and qmail-remote's fixed sentences ("does not like
+     * recipient", "failed after I sent the message", "but sender was rejected", "but greeting failed",
+     * "but my name was rejected").
      */
-    public static boolean afterData(String text) {
-        if (text == null) {
-            return false;
+    private static final Pattern STAGE = Pattern.compile(
+            "(?:in reply to|after|while sending|in response to) (?:the )?(?:pipelined )?"
+                    + "(rcpt to|mail from|end of data|data|ehlo|helo|lhlo|initial connection|connect)\\b"
+                    + "|\\[(rcpt_to|rcpt|mail_from|data|ehlo|helo|connect)\\]"
+                    + "|(does not like recipient|didn't like recipient)"
+                    + "|(failed after i sent the message|failed on data command)"
+                    + "|(but sender was rejected|does not like sender|didn't like sender)"
+                    + "|(but greeting failed|while (?:connected|greeting)|(?:smtp )?greeting (?:failed|rejected))"
+                    + "|(but my name was rejected)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern WS = Pattern.compile("\\s+");
+
+    /** A reply to DATA saying no recipient was accepted: the rejections before it answered RCPT TO. */
+    private static final Pattern NO_VALID_RECIPIENTS = Pattern.compile(
+            "^[45]\\d\\d[ -].{0,40}(need rcpt|no valid recipients|no recipients|rcpt first)", Pattern.CASE_INSENSITIVE);
+
+    /** The stage the first rejection in the text answered, or null when the text does not say. */
+    public static Stage stage(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
         }
-        if (DATA_STAGE.matcher(text).find()) {
-            return true;
+        Stage s = transcriptStage(text);
+        if (s != null) {
+            return s;
         }
-        // an SMTP transcript: the command written just before the first rejection
-        String[] lines = text.split("\n");
+        // MTAs fold long lines anywhere, also inside "in reply to RCPT TO command"
+        Matcher m = STAGE.matcher(WS.matcher(text.length() > 8000 ? text.substring(0, 8000) : text).replaceAll(" "));
+        if (!m.find()) {
+            return null;
+        }
+        if (m.group(1) != null || m.group(2) != null) {
+            String c = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(java.util.Locale.ROOT);
+            return command(c.replace('_', ' '));
+        }
+        return m.group(3) != null ? Stage.RCPT : m.group(4) != null ? Stage.DATA : m.group(5) != null ? Stage.MAIL
+                : m.group(6) != null ? Stage.CONNECT : Stage.HELO;
+    }
+
+    private static Stage command(String c) {
+        if (c.startsWith("rcpt")) {
+            return Stage.RCPT;
+        }
+        if (c.startsWith("mail")) {
+            return Stage.MAIL;
+        }
+        if (c.endsWith("data")) {
+            return Stage.DATA;
+        }
+        if (c.equals("ehlo") || c.equals("helo") || c.equals("lhlo")) {
+            return Stage.HELO;
+        }
+        if (c.equals(".")) {
+            return Stage.DATA;
+        }
+        if (c.contains("connect") || c.equals("greeting") || c.equals("banner")) {
+            return Stage.CONNECT;
+        }
+        return null;
+    }
+
+    /**
+     * An SMTP transcript (">>> command" / "<<< reply" lines, as Sendmail and others quote it): the
+     * command written just before the first rejection. With pipelining the replies to RCPT TO arrive
+     * after DATA was written; a reply to DATA saying there is no valid recipient shows that.
+     */
+    private static Stage transcriptStage(String text) {
+        if (text.indexOf(">>>") < 0) {
+            return null;
+        }
+        String[] lines = text.split("\n", 400);
         String lastCommand = null;
+        Stage found = null;
         for (String l : lines) {
             String t = l.strip();
+            if (t.startsWith(">") && !t.startsWith(">>>")) {
+                t = t.replaceFirst("^>\\s?", "").strip();
+            }
             if (t.startsWith(">>>")) {
-                lastCommand = t.substring(3).strip().toUpperCase(java.util.Locale.ROOT);
+                if (found != null) {
+                    break;
+                }
+                lastCommand = t.substring(3).strip().toLowerCase(java.util.Locale.ROOT);
             } else if (t.startsWith("<<<") && lastCommand != null) {
                 String reply = t.substring(3).strip();
-                if (reply.startsWith("5") || reply.startsWith("4")) {
-                    return lastCommand.startsWith("DATA") || lastCommand.equals(".");
+                if (found == Stage.DATA && NO_VALID_RECIPIENTS.matcher(reply).find()) {
+                    // pipelined: the rejection may have answered RCPT TO or DATA; the transcript
+                    // cannot tell, so it proves neither
+                    return null;
+                }
+                if (found == null && (reply.startsWith("5") || reply.startsWith("4"))) {
+                    found = command(firstWords(lastCommand));
+                    if (found != Stage.DATA) {
+                        return found;
+                    }
                 }
             }
         }
-        return false;
+        return found;
     }
 
-    private static final Pattern BEFORE_RCPT = Pattern.compile(
-            "after (ehlo|helo|mail from|connect|initial connection|greeting)|in reply to (ehlo|helo|mail from)"
-                    + "|while (connected|greeting)|(smtp )?greeting|banner", Pattern.CASE_INSENSITIVE);
+    private static String firstWords(String command) {
+        if (command.startsWith("mail from")) {
+            return "mail";
+        }
+        if (command.startsWith("rcpt to")) {
+            return "rcpt";
+        }
+        return command.split("[ :]", 2)[0];
+    }
 
     /**
      * Whether the rejection came before any recipient was named (at connect, EHLO or MAIL FROM): then
      * it concerns the sending side and never the recipient's address.
      */
     public static boolean beforeRecipient(String text) {
-        return text != null && BEFORE_RCPT.matcher(text).find();
+        Stage s = stage(text);
+        return s == Stage.CONNECT || s == Stage.HELO || s == Stage.MAIL;
+    }
+
+    /** Whether the status's subject and detail speak of the destination address (X.1.0, X.1.1, X.1.3). */
+    private static boolean addressStatus(String status) {
+        if (status == null || status.length() < 5) {
+            return false;
+        }
+        String d = status.substring(2);
+        return d.equals("1.1") || d.equals("1.0") || d.equals("1.3");
     }
 
     /**
-     * Recipient domains whose servers answer their own filter rejections with "user unknown" (Japanese
-     * mobile carriers reject senders not on the subscriber's allow list that way), so "user unknown"
-     * from them does not prove the address dead.
+     * What a failure's words mean once the SMTP stage and the status code are weighed, in this
+     * order:
+     * <ol>
+     * <li>refused before RCPT TO (connect, EHLO, MAIL FROM): the sending side is refused, never
+     * the address: a HARD or undefined reason becomes BLOCKED;</li>
+     * <li>"user unknown" words stand as USER_UNKNOWN only when the server confirms that the address
+     * itself was refused: an X.1.1, X.1.0 or X.1.3 status (RFC 3463 "bad destination mailbox
+     * address"), a rejection in reply to RCPT TO, or the first-hand word of the system that holds
+     * the mailbox ({@link Stage#LOCAL});</li>
+     * <li>otherwise (refused at DATA, or neither the stage nor the status says) the words may be a
+     * content or sender filter speaking, as many filters answer "unknown user" to what they refuse:
+     * FILTERED, so the contact is not lost on weak evidence.</li>
+     * </ol>
+     * Other reasons are returned unchanged.
      */
-    private static final Pattern FILTERING_DOMAINS = Pattern.compile(
-            "@(?:[a-z0-9-]+\\.)*(?:docomo\\.ne\\.jp|ezweb\\.ne\\.jp|au\\.com|softbank\\.ne\\.jp|i\\.softbank\\.jp"
-                    + "|disney\\.ne\\.jp|vodafone\\.ne\\.jp|pdx\\.ne\\.jp|willcom\\.com|emnet\\.ne\\.jp)$");
-
-    /** Whether the recipient's provider disguises filter rejections as "user unknown". */
-    public static boolean disguisesFiltering(String recipient) {
-        return recipient != null && FILTERING_DOMAINS.matcher(recipient).find();
+    public static BounceReason weigh(BounceReason reason, String status, Stage stage) {
+        if (reason == null) {
+            return null;
+        }
+        if ((stage == Stage.CONNECT || stage == Stage.HELO || stage == Stage.MAIL)
+                && (reason.defaultClass() == BounceClass.HARD || reason == UNDEFINED)) {
+            return BLOCKED;
+        }
+        if (reason != USER_UNKNOWN) {
+            return reason;
+        }
+        if (addressStatus(status) || stage == Stage.RCPT || stage == Stage.LOCAL) {
+            return USER_UNKNOWN;
+        }
+        return FILTERED;
     }
 
     /** The reason an enhanced status code gives (subject and detail), or null for x.0.0 and unknown codes. */

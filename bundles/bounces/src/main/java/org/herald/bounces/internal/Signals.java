@@ -14,7 +14,9 @@ public final class Signals {
                     + "|could not (be )?deliver|couldn't (be )?deliver|unable to deliver|mail system error|message rejected"
                     + "|rejected:|bounce|unzustellbar|nicht zustellbar|non remis|non distribu|no entregado|no se pudo entregar"
                     + "|non recapitat|onbestelbaar|niet bezorgd|olevererbar|返送|配信|送信できません|未送达|退信|не доставлено"
-                    + "|delivery.{0,20}(delayed|warning)|warning: could not send|message delivery has failed|mail fail",
+                    + "|delivery.{0,20}(delayed|warning)|warning: could not send|message delivery has failed|mail fail"
+                    // mailing list managers report a message they refused as a mail loop
+                    + "|loop alert|mail loop detected",
             Pattern.CASE_INSENSITIVE);
 
     private Signals() {

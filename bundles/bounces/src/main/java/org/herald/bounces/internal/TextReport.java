@@ -32,6 +32,8 @@ public final class TextReport {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_FIELD = Pattern.compile("^(?:Received|Return-Path|DKIM-Signature|ARC-Seal|X-Received):\\s",
             Pattern.CASE_INSENSITIVE);
+    /** A Message-ID field or parameter (its value is an address-like id, never a recipient). */
+    private static final Pattern MESSAGE_ID_FIELD = Pattern.compile("message-id\\s*[:=]");
     private static final Pattern ANY_FIELD = Pattern.compile("^[A-Za-z][A-Za-z0-9-]{0,60}:\\s");
 
     private TextReport() {
@@ -118,7 +120,7 @@ public final class TextReport {
                     || low.contains("expanded from") || low.contains("forwarded from") || lt.startsWith("cc:")) {
                 continue;
             }
-            if (low.contains("message-id") || low.startsWith("received:") || low.contains("://")
+            if (MESSAGE_ID_FIELD.matcher(low).find() || low.startsWith("received:") || low.contains("://")
                     && !low.contains("mailto:") && Addresses.find(line).size() == 0) {
                 continue;
             }
@@ -182,13 +184,44 @@ public final class TextReport {
                 b.diagnostic(Text.oneLine(context));
             }
             BounceReason reason = b.reason() != null ? b.reason() : Reasons.infer(status, code, b.diagnostic());
-            if (reason == BounceReason.USER_UNKNOWN
-                    && (Reasons.afterData(context) || addrs.size() == 1 && Reasons.afterData(section))) {
-                b.reason(BounceReason.FILTERED);
+            Reasons.Stage stage = Reasons.stage(context);
+            if (stage == null && addrs.size() == 1) {
+                stage = Reasons.stage(section);
+            }
+            BounceReason weighed = Reasons.weigh(reason, status, stage);
+            if (weighed != reason || stage != null && reason != null && reason != BounceReason.UNDEFINED) {
+                // the stage was read here, where the whole report is at hand: settle the reason now
+                b.reason(weighed);
             }
             out.add(b.build());
         }
         return out;
+    }
+
+    /**
+     * The paragraph of the report that speaks of this address: from the first line naming it to the
+     * next blank line (at most a dozen lines), or "" when the section does not name it.
+     */
+    public static String paragraphAbout(String section, String address) {
+        String low = section.toLowerCase(Locale.ROOT);
+        int at = low.indexOf(address);
+        if (at < 0) {
+            return "";
+        }
+        int start = section.lastIndexOf('\n', at) + 1;
+        int end = start;
+        for (int n = 0; n < 12 && end < section.length(); n++) {
+            int eol = section.indexOf('\n', end);
+            if (eol < 0) {
+                end = section.length();
+                break;
+            }
+            if (n > 0 && section.substring(end, eol).isBlank()) {
+                break;
+            }
+            end = eol + 1;
+        }
+        return section.substring(start, end);
     }
 
     /** The remote server's words: from the first line with a code, else the lines after the address. */

@@ -33,15 +33,6 @@ class SampleSetAccuracyTest {
     static final double TARGET_CLASS = 95.0;
     static final double TARGET_RECIPIENT = 98.0;
     static final double TARGET_FALSE_HARD = 1.0;
-    /**
-     * What the build enforces today for class and false HARD, below the targets: about 4% of the
-     * sample's labels contradict each other for identical wording (e.g. "550 5.1.1 User unknown"
-     * labelled HARD in one file and filtered/BLOCKED in another), so the last points cannot be won
-     * without fitting to the files. Raise these as the classifier improves; never lower them.
-     */
-    static final double FLOOR_CLASS = 91.5;
-    static final double CEILING_FALSE_HARD = 4.0;
-
     private static Classifier classifier;
 
     @BeforeAll
@@ -142,10 +133,10 @@ class SampleSetAccuracyTest {
                     }
                 }
                 if (!classOk || !recipientOk) {
-                    misses.add(String.format("%-40s want %-9s %-16s %-30s got %-9s %-16s %-30s %s", e.file().substring(7),
+                    misses.add(String.format("%-40s want %-9s %-16s %-30s got %-9s %-16s %-30s status %-7s %s", e.file().substring(7),
                             e.cls(), e.reason(), e.recipient(), gotClass,
                             match == null || match.reason() == null ? "-" : match.reason().key(),
-                            match == null ? "-" : match.recipient(),
+                            match == null ? "-" : match.recipient(), match == null ? "-" : match.status(),
                             match == null ? "" : MessageParser.clip(String.valueOf(match.note() != null ? match.note() : match.diagnostic()), 110)));
                 }
             }
@@ -180,8 +171,8 @@ class SampleSetAccuracyTest {
                 TARGET_CLASS, classAcc >= TARGET_CLASS ? "met" : "NOT MET", TARGET_RECIPIENT,
                 rcptAcc >= TARGET_RECIPIENT ? "met" : "NOT MET", TARGET_FALSE_HARD,
                 falseHardRate <= TARGET_FALSE_HARD ? "met" : "NOT MET");
-        assertThat(classAcc).as("class accuracy (%%) fell below the floor").isGreaterThanOrEqualTo(FLOOR_CLASS);
+        assertThat(classAcc).as("class accuracy (%%) fell below the target").isGreaterThanOrEqualTo(TARGET_CLASS);
         assertThat(rcptAcc).as("recipient accuracy (%%) fell below the target").isGreaterThanOrEqualTo(TARGET_RECIPIENT);
-        assertThat(falseHardRate).as("non-HARD records called HARD (%%) rose above the ceiling").isLessThanOrEqualTo(CEILING_FALSE_HARD);
+        assertThat(falseHardRate).as("non-HARD records called HARD (%%) rose above the target").isLessThanOrEqualTo(TARGET_FALSE_HARD);
     }
 }

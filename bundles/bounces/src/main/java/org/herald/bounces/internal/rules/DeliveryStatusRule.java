@@ -109,12 +109,27 @@ public final class DeliveryStatusRule implements BounceRule {
             }
             r.diagnostic(words.isBlank() ? null : Text.oneLine(words));
             BounceReason reason = Reasons.infer(status, code, words);
-            if (reason == BounceReason.USER_UNKNOWN && section == null) {
-                section = TextReport.section(m);
-            }
-            if (reason == BounceReason.USER_UNKNOWN && (Reasons.afterData(words)
-                    || ds.recipientFields().size() == 1 && Reasons.afterData(section))) {
-                reason = BounceReason.FILTERED;
+            if (reason.defaultClass() == BounceClass.HARD || reason == BounceReason.UNDEFINED) {
+                // whether the address itself was refused depends on the SMTP stage: the block rarely
+                // says, the human-readable part often does ("in reply to RCPT TO command")
+                Reasons.Stage stage = Reasons.stage(words);
+                if (stage == null && !b.has("Remote-MTA") && !b.has("X-Remote-MTA")
+                        && !b.get("Diagnostic-Code").toLowerCase(Locale.ROOT).startsWith("smtp")
+                        && Text.replyCode(words) == null) {
+                    // RFC 3464 2.3.5: no Remote-MTA means no remote server answered; the reporting
+                    // system speaks first-hand of its own mailbox
+                    stage = Reasons.Stage.LOCAL;
+                }
+                if (stage == null) {
+                    if (section == null) {
+                        section = TextReport.section(m);
+                    }
+                    stage = Reasons.stage(TextReport.paragraphAbout(section, recipient));
+                    if (stage == null && ds.recipientFields().size() == 1) {
+                        stage = Reasons.stage(section);
+                    }
+                }
+                reason = Reasons.weigh(reason, status, stage);
             }
             if (reason == BounceReason.UNDEFINED && action.startsWith("delayed")) {
                 reason = BounceReason.EXPIRED;

@@ -50,11 +50,14 @@ public final class Dialects {
                 new TextBounceRule("google-groups", m -> has(m, googleGroups) && Signals.looksLikeBounce(m), null, null)
                         .phrase(".", REJECTED),
                 new TextBounceRule("exchange", m -> has(m, exchange), p("did not reach|delivery has failed|couldn't be delivered|could not be reached|did not reach some"),
-                        p("^original message headers|^diagnostic information for administrators:?$"))
-                        .phrase("recipnotfound|recipient name is not recognized|unknown recipient", USER_UNKNOWN)
+                        p("^original message headers"))
+                        // RESOLVER.ADR.* is Exchange's lookup in the recipient organisation's own directory: first-hand
+                        .phrase("resolver\\.adr\\.recip(?:ient)?notfound|recipient name is not recognized|unknown recipient", USER_UNKNOWN)
                         .phrase("recipsizelimit|message size", TOO_LARGE)
                         .phrase("mailbox.{0,20}full|quota", MAILBOX_FULL),
-                new TextBounceRule("google", m -> has(m, google), p("delivery to the following|your message wasn't delivered|google tried"), null),
+                new TextBounceRule("google", m -> has(m, google), p("delivery to the following|your message wasn't delivered|google tried"), null)
+                        // Google words its RCPT-time "no such mailbox" (5.1.1) answer this way in its own reports
+                        .phrase("address couldn't be found|address could not be found", USER_UNKNOWN),
                 new TextBounceRule("exim", m -> has(m, exim), p("following address(?:\\(es\\)|es)? failed|could not be delivered to one or more"), null)
                         .phrase("retry timeout exceeded|retry time not reached for any host after a long failure period", EXPIRED)
                         .phrase("unrouteable address|all relevant mx records point to non-existent hosts", HOST_UNKNOWN),

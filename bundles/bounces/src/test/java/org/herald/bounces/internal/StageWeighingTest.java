@@ -1,0 +1,268 @@
+package org.herald.bounces.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.herald.bounce.BounceClass;
+import org.herald.bounce.BounceReason;
+import org.herald.bounce.BounceRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "User unknown" words are HARD only when the SMTP stage or the status code confirms that the
+ * address itself was refused; refusals before RCPT TO are BLOCKED; weak evidence is not HARD.
+ * Synthetic messages, written here.
+ */
+class StageWeighingTest {
+
+    private static Classifier classifier;
+
+    @BeforeAll
+    static void start() {
+        classifier = Classifier.withDefaults();
+    }
+
+    @AfterAll
+    static void stop() {
+        classifier.close();
+    }
+
+    private static BounceRecord one(String message) {
+        List<BounceRecord> r = classifier.classify(message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(r).hasSize(1);
+        return r.get(0);
+    }
+
+    /** A Postfix-style report: a text part with the given paragraph and a DSN block with the given fields. */
+    private static String dsn(String paragraph, String block) {
+        return """
+                From: MAILER-DAEMON@relay.sender.test (Mail Delivery System)
+                To: news@sender.test
+                Subject: Undelivered Mail Returned to Sender
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+                --b1
+                Content-Type: text/plain
+
+                This is the mail system at host relay.sender.test.
+
+                I'm sorry to have to inform you that your message could not
+                be delivered to one or more recipients.
+
+                """ + paragraph + """
+
+
+                --b1
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; relay.sender.test
+
+                """ + block + """
+
+                --b1
+                Content-Type: text/rfc822-headers
+
+                From: news@sender.test
+                To: someone@dest.test
+                Message-ID: <send-9@sender.test>
+                Subject: News
+
+                --b1--
+                """;
+    }
+
+    @Test
+    void mailboxStatusWithUserUnknownInReplyToRcptIsHard() {
+        BounceRecord r = one(dsn("""
+                <gone@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.2.1
+                    <gone@dest.test>... User Unknown (in reply to RCPT
+                    TO command)""", """
+                Final-Recipient: rfc822; gone@dest.test
+                Action: failed
+                Status: 5.2.1
+                Remote-MTA: dns; mx.dest.test
+                Diagnostic-Code: smtp; 550 5.2.1 <gone@dest.test>... User Unknown"""));
+        assertThat(r.recipient()).isEqualTo("gone@dest.test");
+        assertThat(r.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.HARD);
+    }
+
+    @Test
+    void userUnknownWordsWithoutStageOrAddressStatusAreNotHard() {
+        BounceRecord r = one(dsn("""
+                <maybe@dest.test>: host mx.dest.test[192.0.2.1] said: 550
+                    <maybe@dest.test>... User Unknown""", """
+                Final-Recipient: rfc822; maybe@dest.test
+                Action: failed
+                Status: 5.0.0
+                Remote-MTA: dns; mx.dest.test
+                Diagnostic-Code: smtp; 550 <maybe@dest.test>... User Unknown"""));
+        assertThat(r.reason()).isEqualTo(BounceReason.FILTERED);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+    }
+
+    @Test
+    void addressStatusMakesUserUnknownHardWithoutStage() {
+        BounceRecord r = one(dsn("""
+                <gone@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.1.1
+                    <gone@dest.test>... User Unknown""", """
+                Final-Recipient: rfc822; gone@dest.test
+                Action: failed
+                Status: 5.1.1
+                Remote-MTA: dns; mx.dest.test
+                Diagnostic-Code: smtp; 550 5.1.1 <gone@dest.test>... User Unknown"""));
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.HARD);
+    }
+
+    @Test
+    void userUnknownAfterEndOfDataIsAFilter() {
+        BounceRecord r = one("""
+                From: Mail Delivery System <Mailer-Daemon@relay.sender.test>
+                To: news@sender.test
+                Subject: Mail delivery failed: returning message to sender
+                X-Failed-Recipients: someone@dest.test
+
+                This message was created automatically by mail delivery software.
+
+                A message that you sent could not be delivered to one or more of its
+                recipients. This is a permanent error. The following address(es) failed:
+
+                  someone@dest.test
+                    SMTP error from remote mail server after end of data:
+                    host mx.dest.test [192.0.2.1]: 550 Unknown user someone@dest.test
+
+                ------ This is a copy of the message, including all the headers. ------
+                """);
+        assertThat(r.recipient()).isEqualTo("someone@dest.test");
+        assertThat(r.reason()).isEqualTo(BounceReason.FILTERED);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+    }
+
+    @Test
+    void qmailDoesNotLikeRecipientIsTheRcptStage() {
+        BounceRecord r = one("""
+                From: MAILER-DAEMON@relay.sender.test
+                To: news@sender.test
+                Subject: failure notice
+
+                Hi. This is the qmail-send program at relay.sender.test.
+                I'm afraid I wasn't able to deliver your message to the following addresses.
+                This is a permanent error; I've given up. Sorry it didn't work out.
+
+                <gone@dest.test>:
+                192.0.2.1 does not like recipient.
+                Remote host said: 550 sorry, no mailbox here by that name
+                Giving up on 192.0.2.1.
+
+                --- Below this line is a copy of the message.
+                """);
+        assertThat(r.recipient()).isEqualTo("gone@dest.test");
+        assertThat(r.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.HARD);
+    }
+
+    @Test
+    void pipelinedSendmailTranscriptProvesNoStage() {
+        BounceRecord r = one("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@relay.sender.test>
+                To: news@sender.test
+                Subject: Returned mail: see transcript for details
+
+                The original message was received at Mon, 1 Jan 2024 10:00:00 +0000
+
+                   ----- The following addresses had permanent fatal errors -----
+                <someone@dest.test>
+                    (reason: 550 5.0.0 <someone@dest.test>... User unknown)
+
+                   ----- Transcript of session follows -----
+                ... while talking to mx.dest.test.:
+                >>> DATA
+                <<< 550 5.0.0 <someone@dest.test>... User unknown
+                550 5.1.1 <someone@dest.test>... User unknown
+                <<< 503 5.0.0 Need RCPT (recipient)
+                """);
+        assertThat(r.recipient()).isEqualTo("someone@dest.test");
+        assertThat(r.bounceClass()).isNotEqualTo(BounceClass.HARD);
+    }
+
+    @Test
+    void userUnknownRefusedAtMailFromIsBlocked() {
+        BounceRecord r = one("""
+                From: Mail Delivery System <Mailer-Daemon@relay.sender.test>
+                To: news@sender.test
+                Subject: Mail delivery failed: returning message to sender
+
+                This message was created automatically by mail delivery software.
+
+                A message that you sent could not be delivered to one or more of its
+                recipients. This is a permanent error. The following address(es) failed:
+
+                  someone@dest.test
+                    SMTP error from remote mail server after MAIL FROM:<news@sender.test> SIZE=1234:
+                    host mx.dest.test [192.0.2.1]: 550 5.1.1 sender user unknown here
+
+                ------ This is a copy of the message, including all the headers. ------
+                """);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+    }
+
+    @Test
+    void reportingSystemWithoutRemoteMtaSpeaksFirstHandOfItsMailbox() {
+        BounceRecord r = one(dsn("""
+                Your message wasn't delivered to gone@dest.test because the address couldn't be found.""", """
+                Final-Recipient: rfc822; gone@dest.test
+                Action: failed
+                Status: 5.0.0"""));
+        assertThat(r.recipient()).isEqualTo("gone@dest.test");
+        assertThat(r.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.HARD);
+    }
+
+    @Test
+    void relayedNoSuchUserWithoutStageIsNotHard() {
+        BounceRecord r = one(dsn("""
+                gone@dest.test
+                Reason: 550 gone@dest.test... No such user""", """
+                Final-Recipient: rfc822; gone@dest.test
+                Action: failed
+                Status: 5.0.0
+                Remote-MTA: dns; mx.dest.test
+                Diagnostic-Code: smtp; 550 gone@dest.test... No such user"""));
+        assertThat(r.bounceClass()).isNotEqualTo(BounceClass.HARD);
+    }
+
+    @Test
+    void mailingListLoopAlertIsATemporaryFailure() {
+        List<BounceRecord> r = classifier.classify("""
+                From: list-admin@lists.dest.test
+                To: list-admin@lists.dest.test
+                Subject: Loop Alert: Duplicated Message-ID (news list)
+
+                Duplicated Message-ID in <member@dest.test>.
+
+                """.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(r).singleElement().satisfies(x -> {
+            assertThat(x.recipient()).isEqualTo("member@dest.test");
+            assertThat(x.bounceClass()).isEqualTo(BounceClass.SOFT);
+        });
+    }
+
+    @Test
+    void stageIsReadFromEachFamilysWording() {
+        assertThat(Reasons.stage("550 5.1.1 <a@b.test>: User unknown (in reply to RCPT\n    TO command)"))
+                .isEqualTo(Reasons.Stage.RCPT);
+        assertThat(Reasons.stage("SMTP error from remote mail server after RCPT TO:<a@b.test>:")).isEqualTo(Reasons.Stage.RCPT);
+        assertThat(Reasons.stage("SMTP error from remote mail server after end of data:")).isEqualTo(Reasons.Stage.DATA);
+        assertThat(Reasons.stage("550 5.2.1 <a@b.test>... User Unknown\n[RCPT_TO]")).isEqualTo(Reasons.Stage.RCPT);
+        assertThat(Reasons.stage("Connected to 192.0.2.1 but sender was rejected.")).isEqualTo(Reasons.Stage.MAIL);
+        assertThat(Reasons.stage("192.0.2.1 failed after I sent the message.")).isEqualTo(Reasons.Stage.DATA);
+        assertThat(Reasons.stage(">>> RCPT To:<a@b.test>\n<<< 550 5.1.1 User unknown")).isEqualTo(Reasons.Stage.RCPT);
+        assertThat(Reasons.stage("Please do not reply to mail from this address.")).isNull();
+        assertThat(Reasons.stage("550 User unknown")).isNull();
+    }
+}
