@@ -84,12 +84,12 @@ class ConsoleIT {
         assertThat(dry).contains("--yes");
         assertThat(herald.console("herald:contact-show " + email)).contains(email);
         herald.console("herald:contact-forget --yes " + email);
-        assertThat(herald.console("herald:contact-show " + email)).containsIgnoringCase("not found");
+        assertThat(herald.console("herald:contact-show " + email)).containsIgnoringCase("no contact");
     }
 
     @Test
     void badInputNamesTheProblem(HeraldContainer herald) throws Exception {
         assertThat(herald.console("herald:contact-add not-an-address")).contains("not-an-address");
-        assertThat(herald.console("herald:contact-show nobody-" + System.nanoTime() + "@example.org")).containsIgnoringCase("not found");
+        assertThat(herald.console("herald:contact-show nobody-" + System.nanoTime() + "@example.org")).containsIgnoringCase("no contact");
     }
 }

@@ -105,6 +105,7 @@ final class HeraldContainer implements AutoCloseable {
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("KARAF_HOME");
         pb.environment().remove("KARAF_BASE");
         pb.environment().remove("KARAF_DATA");
@@ -209,6 +210,7 @@ final class HeraldContainer implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
                 String.valueOf(sshPort), "-u", ADMIN, "-p", ADMIN_PASSWORD, "-r", "3", "-d", "2", "-b")
                 .directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
         p.getOutputStream().write((String.join("\n", commands) + "\n").getBytes(UTF_8));
         p.getOutputStream().close();
@@ -218,7 +220,8 @@ final class HeraldContainer implements AutoCloseable {
                 p.destroyForcibly();
                 throw new IOException("console did not finish: " + out);
             }
-            return out;
+            // Karaf's grep highlights matches with ANSI colours
+            return out.replaceAll("\u001B\\[[;\\d]*m", "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

@@ -41,6 +41,7 @@ public class CamelRuntime {
     /** Builders seen before the context started, or while it runs: builder → route ids it added. */
     private final Map<RoutesBuilder, List<String>> builders = new IdentityHashMap<>();
     private DefaultCamelContext context;
+    private final RouteBundleClassResolver classResolver = new RouteBundleClassResolver();
 
     @Activate
     void activate(MessagingConfig config) throws Exception {
@@ -51,6 +52,8 @@ public class CamelRuntime {
             DefaultCamelContext ctx = new DefaultCamelContext();
             ctx.getCamelContextExtension().setName("herald");
             ctx.setApplicationContextClassLoader(camelLoader);
+            classResolver.setCamelContext(ctx);
+            ctx.setClassResolver(classResolver);
             ctx.getRouteController().supervising().setBackOffDelay(config.restart_backoff());
             ctx.addComponent("sjms", sjms(config));
             ctx.start();
@@ -93,6 +96,7 @@ public class CamelRuntime {
     void unbindRoutesBuilder(RoutesBuilder builder) {
         synchronized (lock) {
             List<String> ids = builders.remove(builder);
+            classResolver.removeRouteLoader(builder.getClass().getClassLoader());
             if (context != null && ids != null) {
                 for (String id : ids) {
                     try {
@@ -131,6 +135,7 @@ public class CamelRuntime {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(context.getApplicationContextClassLoader());
         try {
+            classResolver.addRouteLoader(builder.getClass().getClassLoader());
             List<String> before = context.getRoutes().stream().map(Route::getRouteId).toList();
             context.addRoutes(builder);
             List<String> ids = new ArrayList<>();
