@@ -23,13 +23,13 @@ import org.herald.bounce.BounceReason;
  */
 public final class Reasons {
 
-    private record Phrases(BounceReason reason, Pattern pattern) {
-    }
-
-    private static final List<Phrases> TABLE = new ArrayList<>();
+    /** The phrase table: entry i of {@link #PHRASES} gives reason i of {@link #TABLE}. */
+    private static final List<BounceReason> TABLE = new ArrayList<>();
+    private static final PhraseIndex PHRASES = new PhraseIndex(0);
 
     private static void on(BounceReason reason, String... regexes) {
-        TABLE.add(new Phrases(reason, Pattern.compile(String.join("|", regexes))));
+        TABLE.add(reason);
+        PHRASES.add(regexes);
     }
 
     static {
@@ -160,6 +160,7 @@ public final class Reasons {
         on(POLICY_VIOLATION, "policy", "prohibited", "not permitted", "not allowed", "violat", "not authorized",
                 "unauthorized", "refused", "forbidden", "denied");
         on(CONTENT_ERROR, "content", "attachment", "\\bmime\\b", "encoding", "8bit", "charset");
+        PHRASES.build();
     }
 
     private static final Map<String, BounceReason> BY_STATUS = Map.ofEntries(
@@ -219,20 +220,25 @@ public final class Reasons {
     /** Long texts are read up to this many characters: causes are stated near the top. */
     private static final int MAX_MATCH_CHARS = 1200;
 
-    private static BounceReason match(String text) {
+    private static String prepare(String text) {
         String t = Text.norm(text.length() > MAX_MATCH_CHARS * 2 ? text.substring(0, MAX_MATCH_CHARS * 2) : text);
-        if (t.length() > MAX_MATCH_CHARS) {
-            t = t.substring(0, MAX_MATCH_CHARS);
-        }
+        return t.length() > MAX_MATCH_CHARS ? t.substring(0, MAX_MATCH_CHARS) : t;
+    }
+
+    private static BounceReason match(String text) {
+        String t = prepare(text);
         if (t.isEmpty()) {
             return null;
         }
-        for (Phrases p : TABLE) {
-            if (p.pattern().matcher(t).find()) {
-                return p.reason();
-            }
-        }
-        return null;
+        int e = PHRASES.first(t);
+        return e < 0 ? null : TABLE.get(e);
+    }
+
+    /** The phrase table's answer without the literal prefilter (for tests). */
+    static BounceReason matchWithoutIndex(String text) {
+        String t = prepare(text);
+        int e = t.isEmpty() ? -1 : PHRASES.firstWithoutIndex(t);
+        return e < 0 ? null : TABLE.get(e);
     }
 
     /**

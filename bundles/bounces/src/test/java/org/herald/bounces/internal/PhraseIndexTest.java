@@ -1,0 +1,66 @@
+package org.herald.bounces.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** The literal prefilter of the phrase table never changes an answer, only its cost. */
+class PhraseIndexTest {
+
+    @Test
+    void requiredLiteralIsWhatEveryMatchContains() {
+        assertThat(PhraseIndex.requiredLiteral("mailbox (size )?exceeds")).isEqualTo("mailbox ");
+        assertThat(PhraseIndex.requiredLiteral("over ?quota")).isEqualTo("quota");
+        assertThat(PhraseIndex.requiredLiteral("\\bspf\\b")).isEqualTo("spf");
+        assertThat(PhraseIndex.requiredLiteral("5\\.4\\.1 .{0,80}recipient address rejected")).isEqualTo("recipient address rejected");
+        assertThat(PhraseIndex.requiredLiteral("(?<!may )(does not|doesn't) exist")).isEqualTo(" exist");
+        assertThat(PhraseIndex.requiredLiteral("a|b")).isNull();
+        assertThat(PhraseIndex.requiredLiteral("user(.s)? (mailbox|inbox) (is )?full")).isEqualTo("user");
+    }
+
+    @Test
+    void indexAnswersLikeRunningEveryAlternative() {
+        PhraseIndex idx = new PhraseIndex(Pattern.CASE_INSENSITIVE);
+        idx.add("user (is )?unknown", "no such user");
+        idx.add("quota", "mailbox.{0,20}full");
+        idx.add("\\bx\\b");
+        idx.build();
+        assertThat(idx.first("550 No Such User here")).isEqualTo(0);
+        assertThat(idx.first("552 mailbox is full")).isEqualTo(1);
+        assertThat(idx.first("code x here")).isEqualTo(2);
+        assertThat(idx.first("nothing to see")).isEqualTo(-1);
+    }
+
+    @Test
+    void reasonTableGivesTheSameAnswersWithAndWithoutTheIndex() throws IOException {
+        List<String> texts = new ArrayList<>(List.of("550 5.1.1 user unknown", "mailbox full", "容量オーバー",
+                "the recipient's mailbox is over quota", "blocked using spamhaus", ""));
+        Path emails = SampleSetAccuracyTest.samples().resolve("emails");
+        try (Stream<Path> s = Files.list(emails)) {
+            for (Path p : s.sorted().toList()) {
+                String all = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+                for (String line : all.split("\\r?\\n")) {
+                    texts.add(Text.norm(line));
+                }
+                String n = Text.norm(all);
+                for (int i = 0; i < n.length(); i += 600) {
+                    texts.add(n.substring(i, Math.min(n.length(), i + 1200)));
+                }
+            }
+        }
+        assertThat(texts).hasSizeGreaterThan(5000);
+        for (String t : texts) {
+            assertThat(Reasons.fromText(t)).as("reason of \"%s\"", t)
+                    .isEqualTo(t.isBlank() ? null : Reasons.matchWithoutIndex(t));
+        }
+    }
+}
