@@ -1,0 +1,164 @@
+package org.herald.routes.contacts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.annotation.Annotation;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.herald.contacts.ConsentSource;
+import org.herald.contacts.Contact;
+import org.herald.contacts.OptInStatus;
+import org.herald.contacts.internal.ContactsConfig;
+import org.herald.contacts.internal.DefaultContactService;
+import org.herald.store.internal.JdbcContactStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The route on a real Camel context, with the real contact services on Derby; endpoints from config. */
+class ContactsInRouteTest {
+
+    private static final AtomicInteger DB = new AtomicInteger();
+
+    private JdbcContactStore store;
+    private DefaultContactService contacts;
+    private DefaultCamelContext camel;
+    private ProducerTemplate producer;
+    private MockEndpoint deadLetters;
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:routes" + ProcessHandle.current().pid() + "_" + DB.incrementAndGet());
+        ds.setCreateDatabase("create");
+        store = new JdbcContactStore(ds);
+        contacts = new DefaultContactService(store, contactsConfig());
+        camel = new DefaultCamelContext();
+        camel.addRoutes(new ContactsInRoute(contacts, routeConfig()));
+        camel.start();
+        producer = camel.createProducerTemplate();
+        deadLetters = camel.getEndpoint("mock:dead", MockEndpoint.class);
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        contacts.deactivate();
+        store.close();
+    }
+
+    @Test
+    void upsertMessageCreatesThenUpdatesTheSameContact() throws Exception {
+        Exchange first = producer.request("direct:in", e -> e.getMessage().setBody(
+                "{\"email\":\"Ann@Example.org\",\"status\":\"CONFIRMED\",\"tags\":[\"vip\"]}"));
+        assertThat(first.getMessage().getHeader("heraldOutcome")).isEqualTo("CREATED");
+        Exchange second = producer.request("direct:in", e -> e.getMessage().setBody(
+                "{\"email\":\"ann@example.org\",\"tags\":[\"gold\"]}"));
+        assertThat(second.getMessage().getHeader("heraldOutcome")).isEqualTo("UPDATED");
+        assertThat(second.getMessage().getHeader("heraldContactId")).isEqualTo(first.getMessage().getHeader("heraldContactId"));
+
+        Contact ann = contacts.get("ann@example.org");
+        assertThat(ann.status()).isEqualTo(OptInStatus.CONFIRMED);
+        assertThat(ann.tags()).containsExactlyInAnyOrder("vip", "gold");
+        assertThat(contacts.consentHistory("ann@example.org")).first()
+                .satisfies(entry -> {
+                    assertThat(entry.source()).isEqualTo(ConsentSource.API);
+                    assertThat(entry.actor()).isEqualTo(ContactsInRoute.ACTOR);
+                });
+        deadLetters.expectedMessageCount(0);
+        deadLetters.assertIsSatisfied();
+    }
+
+    @Test
+    void invalidMessagesGoToTheDeadLettersUnchangedWithTheReasonAndAreNotRetried() throws Exception {
+        deadLetters.expectedMessageCount(4);
+        producer.sendBody("direct:in", "{\"email\":\"not-an-address\"}");
+        producer.sendBody("direct:in", "{\"email\":");
+        producer.sendBody("direct:in", "{\"email\":\"a@example.org\",\"colour\":\"red\"}");
+        producer.sendBody("direct:in", "{\"email\":\"b@example.org\",\"status\":\"SOMETIMES\"}");
+        deadLetters.assertIsSatisfied();
+
+        assertThat(deadLetters.getExchanges().get(0).getMessage().getBody(String.class)).isEqualTo("{\"email\":\"not-an-address\"}");
+        assertThat(deadLetters.getExchanges().get(0).getMessage().getHeader(ContactsInRoute.ERROR_HEADER, String.class))
+                .contains("not-an-address");
+        assertThat(deadLetters.getExchanges().get(1).getMessage().getHeader(ContactsInRoute.ERROR_HEADER, String.class))
+                .contains("not valid JSON");
+        assertThat(deadLetters.getExchanges().get(2).getMessage().getHeader(ContactsInRoute.ERROR_HEADER, String.class))
+                .contains("colour");
+        assertThat(deadLetters.getExchanges().get(3).getMessage().getHeader(ContactsInRoute.ERROR_HEADER, String.class))
+                .contains("SOMETIMES");
+        assertThat(deadLetters.getExchanges()).allSatisfy(e -> {
+            assertThat(e.getMessage().getHeader(ContactsInRoute.FAILED_AT_HEADER)).isNotNull();
+            assertThat(e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class)).isZero();
+        });
+        assertThat(contacts.count(org.herald.contacts.ContactQuery.all())).isZero();
+    }
+
+    @Test
+    void unsubscribedContactIsNotReconfirmedByTheQueue() throws Exception {
+        producer.sendBody("direct:in", "{\"email\":\"cy@example.org\",\"status\":\"UNSUBSCRIBED\"}");
+        deadLetters.expectedMessageCount(1);
+        producer.sendBody("direct:in", "{\"email\":\"cy@example.org\",\"status\":\"CONFIRMED\"}");
+        deadLetters.assertIsSatisfied();
+        assertThat(contacts.get("cy@example.org").status()).isEqualTo(OptInStatus.UNSUBSCRIBED);
+    }
+
+    private static ContactsRouteConfig routeConfig() {
+        return new ContactsRouteConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ContactsRouteConfig.class;
+            }
+
+            @Override
+            public String source() {
+                return "direct:in";
+            }
+
+            @Override
+            public String deadLetter() {
+                return "mock:dead";
+            }
+
+            @Override
+            public int maximumRedeliveries() {
+                return 2;
+            }
+
+            @Override
+            public long redeliveryDelay() {
+                return 1;
+            }
+        };
+    }
+
+    private static ContactsConfig contactsConfig() {
+        return new ContactsConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ContactsConfig.class;
+            }
+
+            @Override
+            public boolean email_caseSensitiveLocalPart() {
+                return false;
+            }
+
+            @Override
+            public String purge_time() {
+                return "02:00";
+            }
+
+            @Override
+            public int import_batchSize() {
+                return 1000;
+            }
+        };
+    }
+}
