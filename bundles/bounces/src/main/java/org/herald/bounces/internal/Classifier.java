@@ -17,6 +17,7 @@ import org.herald.bounce.BounceClass;
 import org.herald.bounce.BounceReason;
 import org.herald.bounce.BounceRecord;
 import org.herald.bounce.spi.BounceMessage;
+import org.herald.bounce.spi.BounceRule;
 import org.herald.bounce.spi.RuleOutcome;
 import org.herald.mail.MailContext;
 import org.slf4j.Logger;
@@ -24,8 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The classification itself, independent of OSGi: input checks, a bounded parse, the rules in
- * order, completion of what rules left open. Every call runs on a worker thread owned by this object
- * under a deadline, so no input can hang the caller. Close it to stop the workers.
+ * order, completion of what rules left open, under a deadline: Herald's own parsing and rules run
+ * on the calling thread and check the deadline in every loop that grows with the input
+ * ({@link Deadline}); contributed rules run on a worker thread owned by this object and are
+ * abandoned at the deadline. No input and no rule can hang the caller. Close it to stop the workers.
  */
 public final class Classifier implements AutoCloseable {
 
@@ -79,28 +82,49 @@ public final class Classifier implements AutoCloseable {
         if (sniff != null) {
             return unknown(sniff);
         }
-        Future<List<BounceRecord>> f;
+        // Herald's own work runs here on the calling thread and checks the deadline as it goes;
+        // only contributed rules, whose code cannot be trusted to check, run on a worker thread
+        long[] previous = Deadline.start(TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         try {
-            f = workers.submit(() -> MailContext.call(() -> classifyParsed(raw)));
+            return MailContext.call(() -> classifyParsed(raw));
+        } catch (Deadline.Exceeded e) {
+            return timedOut(raw.length);
+        } catch (Exception | StackOverflowError e) {
+            LOG.debug("Bounce classification failed", e);
+            return unknown("the message could not be parsed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + MessageParser.clip(e.getMessage(), 120) + ")"));
+        } finally {
+            Deadline.end(previous);
+        }
+    }
+
+    private List<BounceRecord> timedOut(int length) {
+        LOG.warn("Bounce classification of a {} byte message took over {} ms and was abandoned", length, timeoutMillis);
+        return unknown("classification took longer than " + timeoutMillis
+                + " ms (timeoutMillis) and was abandoned; the message is probably malformed");
+    }
+
+    /** Runs a contributed rule on a worker thread, waiting at most until the deadline. */
+    private RuleOutcome applyContributed(BounceRule rule, BounceMessage m) {
+        Future<RuleOutcome> f;
+        try {
+            f = workers.submit(() -> MailContext.call(() -> rule.apply(m)));
         } catch (RuntimeException e) {
-            return unknown("the classifier is shut down");
+            throw new IllegalStateException("the classifier is shut down", e);
         }
         try {
-            return f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return f.get(Math.max(0, Deadline.remainingNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            LOG.warn("Bounce classification of a {} byte message took over {} ms and was abandoned", raw.length, timeoutMillis);
-            return unknown("classification took longer than " + timeoutMillis
-                    + " ms (timeoutMillis) and was abandoned; the message is probably malformed");
+            LOG.warn("Bounce rule {} did not answer before the deadline and was abandoned", rule.name());
+            throw new Deadline.Exceeded();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            return unknown("classification was interrupted");
+            throw new Deadline.Exceeded();
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
-            LOG.debug("Bounce classification failed", c);
-            return unknown("the message could not be parsed: " + c.getClass().getSimpleName()
-                    + (c.getMessage() == null ? "" : " (" + MessageParser.clip(c.getMessage(), 120) + ")"));
+            throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
         }
     }
 
@@ -110,10 +134,14 @@ public final class Classifier implements AutoCloseable {
         if (!hasBody(raw)) {
             problems.add("truncated: the header block never ends, the message has no body");
         }
-        for (RuleSet.Entry e : rules.get().entries()) {
+        RuleSet set = rules.get();
+        for (RuleSet.Entry e : set.entries()) {
+            Deadline.check();
             RuleOutcome o;
             try {
-                o = e.rule().apply(m);
+                o = set.isBuiltin(e) ? e.rule().apply(m) : applyContributed(e.rule(), m);
+            } catch (Deadline.Exceeded ex) {
+                throw ex;
             } catch (RuntimeException ex) {
                 LOG.warn("Bounce rule {} failed and was skipped: {}", e.rule().name(), ex.toString());
                 continue;

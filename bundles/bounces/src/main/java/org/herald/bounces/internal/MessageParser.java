@@ -146,6 +146,7 @@ public final class MessageParser {
     }
 
     private void walk(Part part, int depth, boolean inOriginal, Walk w) {
+        Deadline.check();
         if (++w.parts > MAX_PARTS) {
             if (w.parts == MAX_PARTS + 1) {
                 w.problems.add("more than " + MAX_PARTS + " MIME parts; the rest was not read");
@@ -215,6 +216,8 @@ public final class MessageParser {
             } else if (type.startsWith("text/") || type.equals("message/partial")) {
                 addText(part, ct, type, inOriginal, w);
             }
+        } catch (Deadline.Exceeded e) {
+            throw e;
         } catch (MessagingException | IOException | RuntimeException e) {
             w.problems.add("unreadable " + type + " part (" + clip(String.valueOf(e.getMessage()), 80) + ")");
         }
@@ -307,6 +310,7 @@ public final class MessageParser {
         s = s.stripLeading();
         ByteArrayInputStream in = new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
         for (int guard = 0; guard < 500 && in.available() > 0; guard++) {
+            Deadline.check();
             InternetHeaders ih;
             try {
                 ih = new InternetHeaders(in, true);
@@ -346,6 +350,9 @@ public final class MessageParser {
         String[] lines = text.split("\\r?\\n", -1);
         int offset = 0;
         for (int i = 0; i < lines.length - 1; i++) {
+            if ((i & 63) == 0) {
+                Deadline.check();
+            }
             String line = lines[i].startsWith(">") ? lines[i].replaceFirst("^>\\s?", "") : lines[i].stripLeading();
             if (i > 0 && HEADER_LINE.matcher(line).find()) {
                 int found = 0;

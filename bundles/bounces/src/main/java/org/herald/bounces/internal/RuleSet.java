@@ -28,6 +28,7 @@ public final class RuleSet {
     /** The built-in rules are stateless, so one instance of each serves every classifier. */
     private static final List<Entry> BUILTIN;
     private static final RuleSet BUILTIN_ONLY;
+    private static final java.util.Set<BounceRule> BUILTIN_RULES;
 
     static {
         List<Entry> b = new ArrayList<>();
@@ -36,6 +37,9 @@ public final class RuleSet {
             b.add(new Entry(r.rule(), r.ranking(), order++));
         }
         BUILTIN = List.copyOf(b);
+        java.util.Set<BounceRule> ids = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        b.forEach(x -> ids.add(x.rule()));
+        BUILTIN_RULES = java.util.Collections.unmodifiableSet(ids);
         BUILTIN_ONLY = new RuleSet(BUILTIN);
     }
 
@@ -52,6 +56,11 @@ public final class RuleSet {
     /** Only Herald's built-in rules. */
     public static RuleSet builtin() {
         return BUILTIN_ONLY;
+    }
+
+    /** Whether the entry is one of Herald's own rules (which check the deadline themselves). */
+    public boolean isBuiltin(Entry e) {
+        return BUILTIN_RULES.contains(e.rule());
     }
 
     public List<Entry> entries() {

@@ -60,6 +60,9 @@ public final class TextReport {
         boolean unquote = nonEmpty > 0 && quoted * 2 > nonEmpty;
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
+            if ((i & 63) == 0) {
+                Deadline.check();
+            }
             String l = unquote ? lines[i].replaceFirst("^>\\s?", "") : lines[i];
             String t = l.strip();
             if (i > 0 && (END.matcher(t).find() || extraEnd != null && extraEnd.matcher(t).find())) {
@@ -112,6 +115,9 @@ public final class TextReport {
         String[] lines = section.split("\n", -1);
         Map<String, Integer> firstLine = new LinkedHashMap<>();
         for (int i = 0; i < lines.length; i++) {
+            if ((i & 63) == 0) {
+                Deadline.check();
+            }
             String line = lines[i];
             String low = line.toLowerCase(Locale.ROOT);
             String lt = low.strip();
@@ -137,6 +143,7 @@ public final class TextReport {
         String intro = String.join("\n", java.util.Arrays.copyOfRange(lines, 0,
                 addrs.isEmpty() ? lines.length : firstLine.get(addrs.get(0))));
         for (int k = 0; k < addrs.size(); k++) {
+            Deadline.check();
             String a = addrs.get(k);
             int start = firstLine.get(a);
             int end = k + 1 < addrs.size() ? firstLine.get(addrs.get(k + 1)) : lines.length;
@@ -156,6 +163,9 @@ public final class TextReport {
             }
             // lines elsewhere (a session transcript) that name this address
             for (int i = 0; i < lines.length; i++) {
+                if ((i & 63) == 0) {
+                    Deadline.check();
+                }
                 if ((i < start || i >= end) && lines[i].toLowerCase(Locale.ROOT).contains(a)) {
                     ctx.append(lines[i]).append('\n');
                     if (i + 1 < lines.length && !lines[i + 1].isBlank() && Addresses.find(lines[i + 1]).isEmpty()) {
@@ -230,6 +240,9 @@ public final class TextReport {
         StringBuilder sb = new StringBuilder();
         int from = -1;
         for (int i = 0; i < lines.length; i++) {
+            if ((i & 63) == 0) {
+                Deadline.check();
+            }
             if (Text.replyCode(lines[i]) != null || Text.status(lines[i]) != null) {
                 from = i;
                 break;

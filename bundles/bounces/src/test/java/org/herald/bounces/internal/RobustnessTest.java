@@ -91,6 +91,27 @@ class RobustnessTest {
     }
 
     @Test
+    void hostileMessageIsAbandonedAtTheDeadlineOnTheCallingThread() {
+        // thousands of distinct failed addresses: reading what the report says of each one grows
+        // with addresses times lines, far beyond the deadline
+        StringBuilder sb = new StringBuilder("From: MAILER-DAEMON@relay.test\nSubject: Undelivered Mail\n\n");
+        for (int i = 0; i < 12_000; i++) {
+            sb.append("user").append(i).append("@dest").append(i % 97).append(".test: 550 no\n");
+        }
+        try (Classifier c = new Classifier(1 << 22, 150, RuleSet::builtin)) {
+            long t0 = System.nanoTime();
+            List<BounceRecord> r = assertTimeoutPreemptively(GUARD,
+                    () -> c.classify(sb.toString().getBytes(StandardCharsets.US_ASCII)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(r).singleElement().satisfies(x -> {
+                assertThat(x.bounceClass()).isEqualTo(BounceClass.UNKNOWN);
+                assertThat(x.note()).contains("timeoutMillis");
+            });
+            assertThat(ms).as("returned %d ms after the call with a 150 ms deadline", ms).isLessThan(1_500);
+        }
+    }
+
+    @Test
     void aRuleThatHangsIsAbandonedAtTheDeadline() {
         org.herald.bounce.spi.BounceRule stuck = new org.herald.bounce.spi.BounceRule() {
             @Override

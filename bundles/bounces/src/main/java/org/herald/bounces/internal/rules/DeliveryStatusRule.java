@@ -13,6 +13,7 @@ import org.herald.bounce.spi.DeliveryStatus;
 import org.herald.bounce.spi.HeaderBlock;
 import org.herald.bounce.spi.RuleOutcome;
 import org.herald.bounces.internal.Addresses;
+import org.herald.bounces.internal.Deadline;
 import org.herald.bounces.internal.MessageParserAccess;
 import org.herald.bounces.internal.Reasons;
 import org.herald.bounces.internal.Text;
@@ -45,6 +46,7 @@ public final class DeliveryStatusRule implements BounceRule {
         List<BounceRecord> textRecords = null;
         List<BounceRecord> out = new ArrayList<>();
         for (HeaderBlock b : ds.recipientFields()) {
+            Deadline.check();
             String recipient = address(b.get("Final-Recipient"));
             String originalRecipient = address(b.get("Original-Recipient"));
             if (recipient == null) {
