@@ -19,7 +19,6 @@ import org.herald.bounce.BounceRecord;
 import org.herald.bounce.spi.BounceMessage;
 import org.herald.bounce.spi.BounceRule;
 import org.herald.bounce.spi.RuleOutcome;
-import org.herald.mail.MailContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +85,7 @@ public final class Classifier implements AutoCloseable {
         // only contributed rules, whose code cannot be trusted to check, run on a worker thread
         long[] previous = Deadline.start(TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         try {
-            return MailContext.call(() -> classifyParsed(raw));
+            return MailLoader.call(() -> classifyParsed(raw));
         } catch (Deadline.Exceeded e) {
             return timedOut(raw.length);
         } catch (Exception | StackOverflowError e) {
@@ -108,7 +107,7 @@ public final class Classifier implements AutoCloseable {
     private RuleOutcome applyContributed(BounceRule rule, BounceMessage m) {
         Future<RuleOutcome> f;
         try {
-            f = workers.submit(() -> MailContext.call(() -> rule.apply(m)));
+            f = workers.submit(() -> MailLoader.call(() -> rule.apply(m)));
         } catch (RuntimeException e) {
             throw new IllegalStateException("the classifier is shut down", e);
         }

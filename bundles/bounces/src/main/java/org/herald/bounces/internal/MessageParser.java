@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import org.herald.bounce.spi.DeliveryStatus;
 import org.herald.bounce.spi.HeaderBlock;
-import org.herald.mail.MailContext;
 
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -63,12 +62,12 @@ public final class MessageParser {
         p.setProperty("mail.mime.parameters.strict", "false");
         p.setProperty("mail.mime.ignoreunknownencoding", "true");
         p.setProperty("mail.mime.base64.ignoreerrors", "true");
-        this.session = MailContext.call(() -> Session.getInstance(p));
+        this.session = MailLoader.call(() -> Session.getInstance(p));
     }
 
     /** Parses the message; never throws for bad content (problems are recorded instead). */
     public ParsedMessage parse(byte[] raw) throws MessagingException {
-        return MailContext.call(() -> doParse(raw));
+        return MailLoader.call(() -> doParse(raw));
     }
 
     private ParsedMessage doParse(byte[] raw) throws MessagingException {
