@@ -43,11 +43,12 @@ final class MailLoader {
     static <T, E extends Exception> T call(Work<T, E> work) throws E {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        ClassLoader mail = MailContext.classLoader();
-        ClassLoader delegate = mail != null ? mail : previous != null ? previous : MailLoader.class.getClassLoader();
-        if (previous instanceof Cached c && c.delegate == delegate) {
+        if (previous instanceof Cached) {
+            // already inside: nested parse of the same classification
             return work.call();
         }
+        ClassLoader mail = MailContext.classLoader();
+        ClassLoader delegate = mail != null ? mail : previous != null ? previous : MailLoader.class.getClassLoader();
         Cached c = cached;
         if (c == null || c.delegate != delegate) {
             c = new Cached(delegate);
