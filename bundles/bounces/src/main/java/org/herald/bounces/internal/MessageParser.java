@@ -49,6 +49,8 @@ public final class MessageParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^[ >]*Message-I[Dd]:[ \\t]*<?([^\\s<>]{1,250}@[^\\s<>]{1,250})>?");
 
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]*");
+
     private final Session session;
 
     public MessageParser() {
@@ -338,7 +340,10 @@ public final class MessageParser {
         HeaderBlock.Builder b = HeaderBlock.builder();
         while (all.hasMoreElements()) {
             Header h = all.nextElement();
-            String v = h.getValue() == null ? "" : h.getValue().replaceAll("\\r?\\n[ \\t]*", " ");
+            String v = h.getValue() == null ? "" : h.getValue();
+            if (v.indexOf('\n') >= 0) {
+                v = FOLD.matcher(v).replaceAll(" ");
+            }
             b.add(h.getName(), v);
         }
         return b.build();

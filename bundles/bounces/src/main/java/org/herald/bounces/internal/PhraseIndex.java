@@ -95,6 +95,54 @@ public final class PhraseIndex {
         return false;
     }
 
+    /** The alternatives of a regular expression: its top-level {@code |} branches. */
+    public static String[] alternatives(String re) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = skipGroup(re, i) - 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(re.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(re.substring(from));
+        return out.toArray(new String[0]);
+    }
+
+    private final ThreadLocal<Object[]> lastScan = new ThreadLocal<>();
+
+    /**
+     * As {@link #matches(int, CharSequence)} on the first {@code limit} characters of the text;
+     * asking about several expressions for the same text instance scans it once.
+     */
+    public boolean matches(int e, String text, int limit) {
+        Object[] last = lastScan.get();
+        CharSequence region = text.length() > limit ? java.nio.CharBuffer.wrap(text, 0, limit) : text;
+        BitSet hits;
+        if (last != null && last[0] == text && (Integer) last[1] == limit) {
+            hits = (BitSet) last[2];
+        } else {
+            hits = automaton.scan(region, (flags & Pattern.CASE_INSENSITIVE) != 0);
+            lastScan.set(new Object[] {text, limit, hits});
+        }
+        for (Alt a : entries.get(e)) {
+            if ((a.literal() < 0 || hits.get(a.literal())) && a.pattern().matcher(region).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The same answer without the prefilter, for tests. */
     int firstWithoutIndex(CharSequence text) {
         for (int e = 0; e < entries.size(); e++) {

@@ -271,18 +271,20 @@ public final class Reasons {
      * recipient", "failed after I sent the message", "but sender was rejected", "but greeting failed",
      * "but my name was rejected").
      */
-    private static final Pattern STAGE = Pattern.compile(
-            "(?:in reply to|after|while sending|in response to) (?:the )?(?:pipelined )?"
+    private static final Pattern STAGE = Pattern.compile((
+            // the lookahead lets the many positions where no phrase can start fail on one test
+            "(?=[iawdfbsg\\[])(?:"
+            + "(?:in reply to|after|while sending|in response to) (?:the )?(?:pipelined )?"
                     + "(rcpt to|mail from|end of data|data|ehlo|helo|lhlo|initial connection|connect)\\b"
                     + "|\\[(rcpt_to|rcpt|mail_from|data|ehlo|helo|connect)\\]"
                     + "|(does not like recipient|didn't like recipient)"
                     + "|(failed after i sent the message|failed on data command)"
                     + "|(but sender was rejected|does not like sender|didn't like sender)"
                     + "|(but greeting failed|while (?:connected|greeting)|(?:smtp )?greeting (?:failed|rejected))"
-                    + "|(but my name was rejected)",
+                    + "|(but my name was rejected))")
+                    // MTAs fold long lines anywhere, also inside "in reply to RCPT TO command"
+                    .replace(" ", "\\s+"),
             Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern WS = Pattern.compile("\\s+");
 
     /** A reply to DATA saying no recipient was accepted: the rejections before it answered RCPT TO. */
     private static final Pattern NO_VALID_RECIPIENTS = Pattern.compile(
@@ -297,8 +299,8 @@ public final class Reasons {
         if (s != null) {
             return s;
         }
-        // MTAs fold long lines anywhere, also inside "in reply to RCPT TO command"
-        Matcher m = STAGE.matcher(WS.matcher(text.length() > 8000 ? text.substring(0, 8000) : text).replaceAll(" "));
+        Matcher m = STAGE.matcher(text);
+        m.region(0, Math.min(text.length(), 8000));
         if (!m.find()) {
             return null;
         }

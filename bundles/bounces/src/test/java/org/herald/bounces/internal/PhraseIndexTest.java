@@ -63,4 +63,30 @@ class PhraseIndexTest {
                     .isEqualTo(t.isBlank() ? null : Reasons.matchWithoutIndex(t));
         }
     }
+
+    @Test
+    void splitAlternativesWithPrefilterAnswerLikeTheWholeExpression() throws IOException {
+        String[] regexes = {
+            "this message was created automatically by mail delivery software|the following address(?:\\(es\\)|es)? failed",
+            "unable to deliver (?:your )?message to the following address|^remote host said:",
+            "-{3,} ?the following addresses had (?:permanent fatal errors|transient non-fatal errors)|^the original message was received at",
+            "your message (?:to .{1,200} )?couldn't be delivered|remote server returned '|the following recipient\\(s\\) could not be reached"};
+        assertThat(PhraseIndex.alternatives("a(b|c)|[|]d|e\\|f")).containsExactly("a(b|c)", "[|]d", "e\\|f");
+        int flags = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
+        PhraseIndex idx = new PhraseIndex(flags);
+        for (String r : regexes) {
+            idx.add(PhraseIndex.alternatives(r));
+        }
+        idx.build();
+        try (Stream<Path> s = Files.list(SampleSetAccuracyTest.samples().resolve("emails"))) {
+            for (Path p : s.sorted().toList()) {
+                String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+                for (int e = 0; e < regexes.length; e++) {
+                    String region = text.length() > 20000 ? text.substring(0, 20000) : text;
+                    assertThat(idx.matches(e, text, 20000)).as("%s in %s", regexes[e], p.getFileName())
+                            .isEqualTo(Pattern.compile(regexes[e], flags).matcher(region).find());
+                }
+            }
+        }
+    }
 }
