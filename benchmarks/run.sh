@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Herald benchmarks (not tests). Usage:
 #   benchmarks/run.sh import [rows]     CSV import vs raw JDBC batch insert into Derby (default 1,000,000 rows)
+#   benchmarks/run.sh bounce [rounds]   bounce classification, messages/s on one thread over ../shared/data/bounces
 # Builds the benchmarks module against the installed Herald modules (mvn install them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,11 +12,20 @@ case "$what" in
     mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
       || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     cd benchmarks
-    exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+    # Both sides run with the Derby page cache Herald's distribution uses (karaf-assembly bin/setenv).
+    exec java -Xmx2g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.importer.ImportBenchmark "$rows" target/import-benchmark
     ;;
+  bounce)
+    rounds="${2:-10}"
+    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    cd benchmarks
+    exec java ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+      org.herald.benchmarks.bounce.BounceBenchmark ../../shared/data/bounces "$rounds"
+    ;;
   *)
-    echo "usage: $0 import [rows]" >&2
+    echo "usage: $0 import [rows] | bounce [rounds]" >&2
     exit 2
     ;;
 esac

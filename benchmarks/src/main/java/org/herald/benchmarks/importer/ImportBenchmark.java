@@ -38,7 +38,8 @@ import org.herald.store.internal.JdbcContactStore;
  * Import throughput, not a test: N generated contacts with 10 custom fields of mixed types,
  * imported from CSV through the real ContactService into an on-disk Derby database, next to a
  * raw JDBC batch insert of the same N rows into the same contact table layout in a fresh Derby
- * database. Derby runs with its defaults (page cache, log) on both sides.
+ * database. Both sides run with the same Derby settings: the page cache Herald's distribution sets
+ * (derby.storage.pageCacheSize, given by benchmarks/run.sh), everything else at Derby's defaults.
  * <p>
  * Run with {@code benchmarks/run.sh import [rows]}.
  */
