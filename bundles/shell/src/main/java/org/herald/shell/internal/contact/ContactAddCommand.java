@@ -7,38 +7,25 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.herald.contacts.ContactInput;
-import org.herald.contacts.ContactService;
 import org.herald.contacts.OptInStatus;
 import org.herald.contacts.UpsertResult;
 import org.herald.shell.internal.Args;
 import org.herald.shell.internal.Formats;
-import org.herald.shell.internal.HeraldAction;
-import org.herald.shell.internal.completers.FieldValueCompleter;
 import org.herald.shell.internal.completers.ListNameCompleter;
 import org.herald.shell.internal.completers.StatusCompleter;
-import org.herald.shell.internal.completers.TagCompleter;
 
 @Service
 @Command(scope = "herald", name = "contact-add", description = "Adds a contact, or updates the one with this e-mail address",
         detailedDescription = "Upsert keyed on the address: prints 'Created contact <id> <email>', "
                 + "'Updated contact <id> <email>' or 'Unchanged contact <id> <email>'. "
                 + "An UNSUBSCRIBED or INACTIVE contact keeps that status: only the contact can opt in again.")
-public class ContactAddCommand extends HeraldAction {
+public class ContactAddCommand extends ContactEditAction {
 
     @Option(name = "-s", aliases = "--status", description = "Opt-in status: UNKNOWN, PENDING, CONFIRMED, UNSUBSCRIBED or INACTIVE")
     @Completion(StatusCompleter.class)
     String status;
-
-    @Option(name = "-f", aliases = "--field", multiValued = true, description = "A field value as name=value (name= clears it); repeat for more fields")
-    @Completion(FieldValueCompleter.class)
-    List<String> fields;
-
-    @Option(name = "-t", aliases = "--tag", multiValued = true, description = "A tag to add; repeat for more")
-    @Completion(TagCompleter.class)
-    List<String> tags;
 
     @Option(name = "-l", aliases = "--list", multiValued = true, description = "A list to subscribe the contact to; repeat for more")
     @Completion(ListNameCompleter.class)
@@ -46,9 +33,6 @@ public class ContactAddCommand extends HeraldAction {
 
     @Argument(index = 0, name = "email", required = true, description = "The contact's e-mail address")
     String email;
-
-    @Reference
-    ContactService contacts;
 
     @Override
     protected void run(PrintStream out) {

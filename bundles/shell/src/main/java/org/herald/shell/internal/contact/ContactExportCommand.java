@@ -22,7 +22,6 @@ import org.herald.common.ValidationException;
 import org.herald.contacts.ContactExport;
 import org.herald.contacts.ContactQuery;
 import org.herald.contacts.ContactService;
-import org.herald.contacts.OptInStatus;
 import org.herald.shell.internal.Formats;
 import org.herald.shell.internal.HeraldAction;
 import org.herald.shell.internal.Json;
@@ -104,8 +103,7 @@ public class ContactExportCommand extends HeraldAction {
 
     private void exportAll(PrintStream out) throws IOException {
         String fmt = format(format, output);
-        ContactQuery query = new ContactQuery(OptInStatus.parse(status), ContactFilterAction.blankToNull(list),
-                ContactFilterAction.blankToNull(tag), null, false, 0, ContactQuery.DEFAULT_LIMIT);
+        ContactQuery query = ContactFilterAction.query(status, list, tag, null, false, 0, ContactQuery.DEFAULT_LIMIT);
         if (output == null) {
             write(fmt, query, new KeepOpen(out));
             out.flush();

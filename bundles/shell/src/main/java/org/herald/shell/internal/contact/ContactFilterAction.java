@@ -31,6 +31,15 @@ abstract class ContactFilterAction extends HeraldAction {
     boolean deleted;
 
     ContactQuery query(int offset, int limit) {
+        return query(status, list, tag, search, deleted, offset, limit);
+    }
+
+    /**
+     * A contact query from filter options as typed: the status parsed, blank names meaning "any". Also
+     * used by contact-export --all, whose filters have their own option descriptions.
+     */
+    static ContactQuery query(String status, String list, String tag, String search, boolean deleted, int offset,
+            int limit) {
         return new ContactQuery(OptInStatus.parse(status), blankToNull(list), blankToNull(tag), blankToNull(search),
                 deleted, offset, limit);
     }

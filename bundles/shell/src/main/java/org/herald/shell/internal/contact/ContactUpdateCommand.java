@@ -7,18 +7,14 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.herald.common.ValidationException;
 import org.herald.contacts.Contact;
 import org.herald.contacts.ContactInput;
-import org.herald.contacts.ContactService;
 import org.herald.contacts.OptInStatus;
 import org.herald.shell.internal.Args;
 import org.herald.shell.internal.Formats;
-import org.herald.shell.internal.HeraldAction;
 import org.herald.shell.internal.completers.ContactCompleter;
-import org.herald.shell.internal.completers.FieldValueCompleter;
 import org.herald.shell.internal.completers.ListNameCompleter;
 import org.herald.shell.internal.completers.StatusCompleter;
 import org.herald.shell.internal.completers.TagCompleter;
@@ -27,7 +23,7 @@ import org.herald.shell.internal.completers.TagCompleter;
 @Command(scope = "herald", name = "contact-update", description = "Changes a contact: address, status, fields, tags, lists",
         detailedDescription = "-f name= (empty value) clears a field. A new --email that another contact has is refused. "
                 + "An UNSUBSCRIBED or INACTIVE contact keeps that status: only the contact can opt in again.")
-public class ContactUpdateCommand extends HeraldAction {
+public class ContactUpdateCommand extends ContactEditAction {
 
     @Option(name = "--email", description = "The new e-mail address")
     String newEmail;
@@ -35,14 +31,6 @@ public class ContactUpdateCommand extends HeraldAction {
     @Option(name = "-s", aliases = "--status", description = "New opt-in status: UNKNOWN, PENDING, CONFIRMED, UNSUBSCRIBED or INACTIVE")
     @Completion(StatusCompleter.class)
     String status;
-
-    @Option(name = "-f", aliases = "--field", multiValued = true, description = "A field value as name=value (name= clears it); repeat for more fields")
-    @Completion(FieldValueCompleter.class)
-    List<String> fields;
-
-    @Option(name = "-t", aliases = "--tag", multiValued = true, description = "A tag to add; repeat for more")
-    @Completion(TagCompleter.class)
-    List<String> tags;
 
     @Option(name = "--untag", multiValued = true, description = "A tag to remove; repeat for more")
     @Completion(TagCompleter.class)
@@ -59,9 +47,6 @@ public class ContactUpdateCommand extends HeraldAction {
     @Argument(index = 0, name = "id-or-email", required = true, description = "The contact's id or e-mail address")
     @Completion(ContactCompleter.class)
     String idOrEmail;
-
-    @Reference
-    ContactService contacts;
 
     @Override
     protected void run(PrintStream out) {
