@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ import org.herald.contacts.ContactQuery;
 import org.herald.contacts.FieldType;
 import org.herald.contacts.ImportOptions;
 import org.herald.contacts.ImportReport;
-import org.herald.contacts.internal.ContactsConfig;
+import org.herald.contacts.internal.ContactsConfigs;
 import org.herald.contacts.internal.DefaultContactService;
 import org.herald.contacts.internal.DefaultFieldService;
 import org.herald.store.internal.JdbcContactStore;
@@ -102,38 +101,13 @@ public final class ImportBenchmark {
         return Integer.getInteger("import.batchSize", 1000);
     }
 
-    /** The component's configuration, as Configuration Admin would give it. */
-    private static ContactsConfig config(int batchSize) {
-        return new ContactsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ContactsConfig.class;
-            }
-
-            @Override
-            public boolean email_caseSensitiveLocalPart() {
-                return false;
-            }
-
-            @Override
-            public String purge_time() {
-                return "02:00";
-            }
-
-            @Override
-            public int import_batchSize() {
-                return batchSize;
-            }
-        };
-    }
-
     private static List<Choice> choices(String[] values) {
         return java.util.Arrays.stream(values).map(v -> new Choice(v, null)).toList();
     }
 
     private static double herald(DataSource ds, Path csv, int rows) throws IOException {
         JdbcContactStore store = prepare(ds);
-        DefaultContactService contacts = new DefaultContactService(store, config(batchSize()));
+        DefaultContactService contacts = new DefaultContactService(store, ContactsConfigs.withImportBatchSize(batchSize()));
         long t0 = System.nanoTime();
         ImportReport report;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {

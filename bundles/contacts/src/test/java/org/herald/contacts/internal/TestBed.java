@@ -1,6 +1,5 @@
 package org.herald.contacts.internal;
 
-import java.lang.annotation.Annotation;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -33,34 +32,10 @@ final class TestBed implements AutoCloseable {
         ds.setCreateDatabase("create");
         dataSource = ds;
         store = new JdbcContactStore(ds);
-        contacts = new DefaultContactService(store, config(caseSensitiveLocalPart, "02:00", batchSize));
+        contacts = new DefaultContactService(store, ContactsConfigs.of(caseSensitiveLocalPart, "02:00", batchSize));
         fields = new DefaultFieldService(store);
         lists = new DefaultListService(store);
         tags = new DefaultTagService(store);
-    }
-
-    static ContactsConfig config(boolean caseSensitive, String purgeTime, int batchSize) {
-        return new ContactsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ContactsConfig.class;
-            }
-
-            @Override
-            public boolean email_caseSensitiveLocalPart() {
-                return caseSensitive;
-            }
-
-            @Override
-            public String purge_time() {
-                return purgeTime;
-            }
-
-            @Override
-            public int import_batchSize() {
-                return batchSize;
-            }
-        };
     }
 
     /** Rows in a table, straight from the database. */

@@ -13,7 +13,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.herald.contacts.ConsentSource;
 import org.herald.contacts.Contact;
 import org.herald.contacts.OptInStatus;
-import org.herald.contacts.internal.ContactsConfig;
+import org.herald.contacts.internal.ContactsConfigs;
 import org.herald.contacts.internal.DefaultContactService;
 import org.herald.store.internal.JdbcContactStore;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +38,7 @@ class ContactsInRouteTest {
         ds.setDatabaseName("memory:routes" + ProcessHandle.current().pid() + "_" + DB.incrementAndGet());
         ds.setCreateDatabase("create");
         store = new JdbcContactStore(ds);
-        contacts = new DefaultContactService(store, contactsConfig());
+        contacts = new DefaultContactService(store, ContactsConfigs.defaults());
         camel = new DefaultCamelContext();
         camel.addRoutes(new ContactsInRoute(contacts, routeConfig()));
         camel.start();
@@ -134,30 +134,6 @@ class ContactsInRouteTest {
             @Override
             public long redeliveryDelay() {
                 return 1;
-            }
-        };
-    }
-
-    private static ContactsConfig contactsConfig() {
-        return new ContactsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ContactsConfig.class;
-            }
-
-            @Override
-            public boolean email_caseSensitiveLocalPart() {
-                return false;
-            }
-
-            @Override
-            public String purge_time() {
-                return "02:00";
-            }
-
-            @Override
-            public int import_batchSize() {
-                return 1000;
             }
         };
     }
