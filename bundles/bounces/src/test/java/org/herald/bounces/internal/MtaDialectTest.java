@@ -7,28 +7,14 @@ import java.util.List;
 import org.herald.bounce.BounceClass;
 import org.herald.bounce.BounceReason;
 import org.herald.bounce.BounceRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Plain-text bounces of MTA families and provider notifications, one synthetic message each. */
-class MtaDialectTest {
-
-    private static Classifier classifier;
-
-    @BeforeAll
-    static void start() {
-        classifier = Classifier.withDefaults();
-    }
-
-    @AfterAll
-    static void stop() {
-        classifier.close();
-    }
+class MtaDialectTest extends ClassifierTestSupport {
 
     @Test
     void qmailGivesEachAddressItsOwnCause() {
-        List<BounceRecord> r = classifier.classify(Samples.read("qmail.eml"));
+        List<BounceRecord> r = sample("qmail.eml");
         assertThat(r).extracting(BounceRecord::recipient).containsExactly("nobody@dest.test", "quota@dest.test");
         assertThat(r.get(0).bounceClass()).isEqualTo(BounceClass.HARD);
         assertThat(r.get(0).reason()).isEqualTo(BounceReason.USER_UNKNOWN);
@@ -40,55 +26,45 @@ class MtaDialectTest {
 
     @Test
     void sendmailBlockListRejectionIsBlocked() {
-        List<BounceRecord> r = classifier.classify(Samples.read("sendmail-text.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("blocked@dest.test");
-            assertThat(x.status()).isEqualTo("5.7.1");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
-            assertThat(x.reason()).isEqualTo(BounceReason.BLOCKED);
-        });
+        BounceRecord x = singleSample("sendmail-text.eml");
+        assertThat(x.recipient()).isEqualTo("blocked@dest.test");
+        assertThat(x.status()).isEqualTo("5.7.1");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+        assertThat(x.reason()).isEqualTo(BounceReason.BLOCKED);
     }
 
     @Test
     void exchangeRecipientNotFoundIsHard() {
-        List<BounceRecord> r = classifier.classify(Samples.read("exchange.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("left.company@corp.test");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.HARD);
-            assertThat(x.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
-            assertThat(x.originalMessageId()).isEqualTo("send-5@sender.test");
-        });
+        BounceRecord x = singleSample("exchange.eml");
+        assertThat(x.recipient()).isEqualTo("left.company@corp.test");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.HARD);
+        assertThat(x.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(x.originalMessageId()).isEqualTo("send-5@sender.test");
     }
 
     @Test
     void gmailDmarcRejectionIsBlockedAlthoughHeadedAddressNotFound() {
-        List<BounceRecord> r = classifier.classify(Samples.read("gmail-dmarc.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("reader@gmail.test");
-            assertThat(x.status()).isEqualTo("5.7.26");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
-            assertThat(x.reason()).isEqualTo(BounceReason.AUTH_FAILURE);
-        });
+        BounceRecord x = singleSample("gmail-dmarc.eml");
+        assertThat(x.recipient()).isEqualTo("reader@gmail.test");
+        assertThat(x.status()).isEqualTo("5.7.26");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+        assertThat(x.reason()).isEqualTo(BounceReason.AUTH_FAILURE);
     }
 
     @Test
     void providerJsonBounceIsReadPerRecipient() {
-        List<BounceRecord> r = classifier.classify(Samples.read("ses-bounce.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("missing@dest.test");
-            assertThat(x.status()).isEqualTo("5.1.1");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.HARD);
-            assertThat(x.originalMessageId()).isEqualTo("0100abc");
-        });
+        BounceRecord x = singleSample("ses-bounce.eml");
+        assertThat(x.recipient()).isEqualTo("missing@dest.test");
+        assertThat(x.status()).isEqualTo("5.1.1");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.HARD);
+        assertThat(x.originalMessageId()).isEqualTo("0100abc");
     }
 
     @Test
     void providerJsonComplaintIsAComplaint() {
-        List<BounceRecord> r = classifier.classify(Samples.read("ses-complaint.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("angry@dest.test");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.COMPLAINT);
-            assertThat(x.feedbackType()).isEqualTo("abuse");
-        });
+        BounceRecord x = singleSample("ses-complaint.eml");
+        assertThat(x.recipient()).isEqualTo("angry@dest.test");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.COMPLAINT);
+        assertThat(x.feedbackType()).isEqualTo("abuse");
     }
 }

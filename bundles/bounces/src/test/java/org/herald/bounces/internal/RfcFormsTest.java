@@ -7,28 +7,14 @@ import java.util.List;
 import org.herald.bounce.BounceClass;
 import org.herald.bounce.BounceReason;
 import org.herald.bounce.BounceRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The standard forms: RFC 3464 DSNs, RFC 5965 ARF, RFC 3834 auto-replies, and ordinary mail. */
-class RfcFormsTest {
-
-    private static Classifier classifier;
-
-    @BeforeAll
-    static void start() {
-        classifier = Classifier.withDefaults();
-    }
-
-    @AfterAll
-    static void stop() {
-        classifier.close();
-    }
+class RfcFormsTest extends ClassifierTestSupport {
 
     @Test
     void deliveryStatusGivesOneRecordPerRecipientBlock() {
-        List<BounceRecord> r = classifier.classify(Samples.read("dsn-two-recipients.eml"));
+        List<BounceRecord> r = sample("dsn-two-recipients.eml");
         assertThat(r).hasSize(2);
         BounceRecord gone = r.get(0);
         assertThat(gone.recipient()).isEqualTo("gone@dest.test");
@@ -48,16 +34,14 @@ class RfcFormsTest {
 
     @Test
     void deliveredActionIsDeliveredNotABounce() {
-        List<BounceRecord> r = classifier.classify(Samples.read("dsn-delivered.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("happy@dest.test");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.DELIVERED);
-        });
+        BounceRecord x = singleSample("dsn-delivered.eml");
+        assertThat(x.recipient()).isEqualTo("happy@dest.test");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.DELIVERED);
     }
 
     @Test
     void arfReportGivesAComplaintPerOriginalRecipient() {
-        List<BounceRecord> r = classifier.classify(Samples.read("arf-two.eml"));
+        List<BounceRecord> r = sample("arf-two.eml");
         assertThat(r).extracting(BounceRecord::recipient).containsExactly("first@isp.test", "second@isp.test");
         assertThat(r).allSatisfy(x -> {
             assertThat(x.bounceClass()).isEqualTo(BounceClass.COMPLAINT);
@@ -68,57 +52,47 @@ class RfcFormsTest {
 
     @Test
     void arfAuthFailureIsBlockedNotAComplaint() {
-        List<BounceRecord> r = classifier.classify(Samples.read("arf-auth-failure.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
-            assertThat(x.reason()).isEqualTo(BounceReason.AUTH_FAILURE);
-            assertThat(x.feedbackType()).isEqualTo("auth-failure");
-        });
+        BounceRecord x = singleSample("arf-auth-failure.eml");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+        assertThat(x.reason()).isEqualTo(BounceReason.AUTH_FAILURE);
+        assertThat(x.feedbackType()).isEqualTo("auth-failure");
     }
 
     @Test
     void autoSubmittedAutoRepliedIsAnAutoReplyFromTheReplier() {
-        List<BounceRecord> r = classifier.classify(Samples.read("vacation-header.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("bob@kunde.test");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.AUTOREPLY);
-        });
+        BounceRecord x = singleSample("vacation-header.eml");
+        assertThat(x.recipient()).isEqualTo("bob@kunde.test");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.AUTOREPLY);
     }
 
     @Test
     void germanOutOfOfficeInQuotedPrintableLatin1IsAnAutoReply() {
-        List<BounceRecord> r = classifier.classify(Samples.read("vacation-de.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("anna@kunde.test");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.AUTOREPLY);
-        });
+        BounceRecord x = singleSample("vacation-de.eml");
+        assertThat(x.recipient()).isEqualTo("anna@kunde.test");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.AUTOREPLY);
     }
 
     @Test
     void ordinaryMailGivesNoRecordEvenWhenItSaysDoesNotExist() {
-        assertThat(classifier.classify(Samples.read("ordinary.eml"))).isEmpty();
+        assertThat(sample("ordinary.eml")).isEmpty();
     }
 
     @Test
     void xFailedRecipientsAndBase64Latin1TextAreRead() {
-        List<BounceRecord> r = classifier.classify(Samples.read("exim-base64-latin1.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("full@dest.test");
-            assertThat(x.status()).isEqualTo("5.2.2");
-            assertThat(x.replyCode()).isEqualTo(552);
-            assertThat(x.reason()).isEqualTo(BounceReason.MAILBOX_FULL);
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.SOFT);
-            assertThat(x.diagnostic()).contains("Boîte pleine");
-            assertThat(x.originalMessageId()).isEqualTo("send-9@sender.test");
-        });
+        BounceRecord x = singleSample("exim-base64-latin1.eml");
+        assertThat(x.recipient()).isEqualTo("full@dest.test");
+        assertThat(x.status()).isEqualTo("5.2.2");
+        assertThat(x.replyCode()).isEqualTo(552);
+        assertThat(x.reason()).isEqualTo(BounceReason.MAILBOX_FULL);
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.SOFT);
+        assertThat(x.diagnostic()).contains("Boîte pleine");
+        assertThat(x.originalMessageId()).isEqualTo("send-9@sender.test");
     }
 
     @Test
     void rejectionBeforeAnyRecipientIsBlockedNeverHard() {
-        List<BounceRecord> r = classifier.classify(Samples.read("ehlo-rejected.eml"));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("anyone@dest.test");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
-        });
+        BounceRecord x = singleSample("ehlo-rejected.eml");
+        assertThat(x.recipient()).isEqualTo("anyone@dest.test");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
     }
 }

@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 
 import org.herald.bounce.BounceClass;
 import org.herald.bounce.BounceRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * fails below the targets: 95% right class, 98% right recipient, at most 1% of non-HARD called HARD.
  * Prints the confusion matrix and every miss.
  */
-class SampleSetAccuracyTest {
+class SampleSetAccuracyTest extends ClassifierTestSupport {
 
     private static final Pattern STR = Pattern.compile("\"(\\w+)\": (\"((?:[^\"\\\\]|\\\\.)*)\"|null|\\d+|\\[[^\\]]*\\])");
 
@@ -33,18 +31,6 @@ class SampleSetAccuracyTest {
     static final double TARGET_CLASS = 95.0;
     static final double TARGET_RECIPIENT = 98.0;
     static final double TARGET_FALSE_HARD = 1.0;
-    private static Classifier classifier;
-
-    @BeforeAll
-    static void start() {
-        classifier = Classifier.withDefaults();
-    }
-
-    @AfterAll
-    static void stop() {
-        classifier.close();
-    }
-
     static Path samples() {
         String dir = System.getProperty("herald.bounce.samples");
         assertThat(dir).as("system property herald.bounce.samples (set by bundles/bounces/pom.xml) must name the sample folder").isNotNull();

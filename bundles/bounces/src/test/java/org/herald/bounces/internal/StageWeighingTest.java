@@ -2,14 +2,9 @@ package org.herald.bounces.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import org.herald.bounce.BounceClass;
 import org.herald.bounce.BounceReason;
 import org.herald.bounce.BounceRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,25 +12,7 @@ import org.junit.jupiter.api.Test;
  * address itself was refused; refusals before RCPT TO are BLOCKED; weak evidence is not HARD.
  * Synthetic messages, written here.
  */
-class StageWeighingTest {
-
-    private static Classifier classifier;
-
-    @BeforeAll
-    static void start() {
-        classifier = Classifier.withDefaults();
-    }
-
-    @AfterAll
-    static void stop() {
-        classifier.close();
-    }
-
-    private static BounceRecord one(String message) {
-        List<BounceRecord> r = classifier.classify(message.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(r).hasSize(1);
-        return r.get(0);
-    }
+class StageWeighingTest extends ClassifierTestSupport {
 
     /** A Postfix-style report: a text part with the given paragraph and a DSN block with the given fields. */
     private static String dsn(String paragraph, String block) {
@@ -78,7 +55,7 @@ class StageWeighingTest {
 
     @Test
     void mailboxStatusWithUserUnknownInReplyToRcptIsHard() {
-        BounceRecord r = one(dsn("""
+        BounceRecord r = singleText(dsn("""
                 <gone@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.2.1
                     <gone@dest.test>... User Unknown (in reply to RCPT
                     TO command)""", """
@@ -94,7 +71,7 @@ class StageWeighingTest {
 
     @Test
     void userUnknownWordsWithoutStageOrAddressStatusAreNotHard() {
-        BounceRecord r = one(dsn("""
+        BounceRecord r = singleText(dsn("""
                 <maybe@dest.test>: host mx.dest.test[192.0.2.1] said: 550
                     <maybe@dest.test>... User Unknown""", """
                 Final-Recipient: rfc822; maybe@dest.test
@@ -108,7 +85,7 @@ class StageWeighingTest {
 
     @Test
     void addressStatusMakesUserUnknownHardWithoutStage() {
-        BounceRecord r = one(dsn("""
+        BounceRecord r = singleText(dsn("""
                 <gone@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.1.1
                     <gone@dest.test>... User Unknown""", """
                 Final-Recipient: rfc822; gone@dest.test
@@ -121,7 +98,7 @@ class StageWeighingTest {
 
     @Test
     void userUnknownAfterEndOfDataIsAFilter() {
-        BounceRecord r = one("""
+        BounceRecord r = singleText("""
                 From: Mail Delivery System <Mailer-Daemon@relay.sender.test>
                 To: news@sender.test
                 Subject: Mail delivery failed: returning message to sender
@@ -145,7 +122,7 @@ class StageWeighingTest {
 
     @Test
     void qmailDoesNotLikeRecipientIsTheRcptStage() {
-        BounceRecord r = one("""
+        BounceRecord r = singleText("""
                 From: MAILER-DAEMON@relay.sender.test
                 To: news@sender.test
                 Subject: failure notice
@@ -168,7 +145,7 @@ class StageWeighingTest {
 
     @Test
     void pipelinedSendmailTranscriptProvesNoStage() {
-        BounceRecord r = one("""
+        BounceRecord r = singleText("""
                 From: Mail Delivery Subsystem <MAILER-DAEMON@relay.sender.test>
                 To: news@sender.test
                 Subject: Returned mail: see transcript for details
@@ -192,7 +169,7 @@ class StageWeighingTest {
 
     @Test
     void userUnknownRefusedAtMailFromIsBlocked() {
-        BounceRecord r = one("""
+        BounceRecord r = singleText("""
                 From: Mail Delivery System <Mailer-Daemon@relay.sender.test>
                 To: news@sender.test
                 Subject: Mail delivery failed: returning message to sender
@@ -213,7 +190,7 @@ class StageWeighingTest {
 
     @Test
     void reportingSystemWithoutRemoteMtaSpeaksFirstHandOfItsMailbox() {
-        BounceRecord r = one(dsn("""
+        BounceRecord r = singleText(dsn("""
                 Your message wasn't delivered to gone@dest.test because the address couldn't be found.""", """
                 Final-Recipient: rfc822; gone@dest.test
                 Action: failed
@@ -225,7 +202,7 @@ class StageWeighingTest {
 
     @Test
     void relayedNoSuchUserWithoutStageIsNotHard() {
-        BounceRecord r = one(dsn("""
+        BounceRecord r = singleText(dsn("""
                 gone@dest.test
                 Reason: 550 gone@dest.test... No such user""", """
                 Final-Recipient: rfc822; gone@dest.test
@@ -238,18 +215,16 @@ class StageWeighingTest {
 
     @Test
     void mailingListLoopAlertIsATemporaryFailure() {
-        List<BounceRecord> r = classifier.classify("""
+        BounceRecord x = singleText("""
                 From: list-admin@lists.dest.test
                 To: list-admin@lists.dest.test
                 Subject: Loop Alert: Duplicated Message-ID (news list)
 
                 Duplicated Message-ID in <member@dest.test>.
 
-                """.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(r).singleElement().satisfies(x -> {
-            assertThat(x.recipient()).isEqualTo("member@dest.test");
-            assertThat(x.bounceClass()).isEqualTo(BounceClass.SOFT);
-        });
+                """);
+        assertThat(x.recipient()).isEqualTo("member@dest.test");
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.SOFT);
     }
 
     @Test
