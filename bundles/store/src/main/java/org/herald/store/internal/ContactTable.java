@@ -126,13 +126,7 @@ final class ContactTable {
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
             PreparedStatement ps = st.get(sql);
-            for (int i = 0; i < IN_CHUNK; i++) {
-                if (i < chunk.size()) {
-                    ps.setString(i + 1, chunk.get(i));
-                } else {
-                    ps.setNull(i + 1, Types.VARCHAR);
-                }
-            }
+            bindStrings(ps, chunk, IN_CHUNK);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Row row = readRow(rs);
@@ -505,6 +499,20 @@ final class ContactTable {
             sb.append(i == 0 ? "?" : ", ?");
         }
         return sb.toString();
+    }
+
+    /**
+     * Binds {@code values} to the first parameters of a statement with {@code slots} of them (an IN
+     * list made by {@link #placeholders}), and NULL, which matches nothing, to the rest.
+     */
+    static void bindStrings(PreparedStatement ps, List<String> values, int slots) throws SQLException {
+        for (int i = 0; i < slots; i++) {
+            if (i < values.size()) {
+                ps.setString(i + 1, values.get(i));
+            } else {
+                ps.setNull(i + 1, Types.VARCHAR);
+            }
+        }
     }
 
     static boolean isUniqueViolation(SQLException e) {

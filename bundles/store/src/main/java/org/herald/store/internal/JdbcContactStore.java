@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -499,13 +498,7 @@ public class JdbcContactStore implements ContactStore {
                         + ContactTable.placeholders(CHUNK) + ")")) {
             for (int from = 0; from < all.size(); from += CHUNK) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-                for (int i = 0; i < CHUNK; i++) {
-                    if (i < chunk.size()) {
-                        ps.setString(i + 1, chunk.get(i));
-                    } else {
-                        ps.setNull(i + 1, Types.VARCHAR);
-                    }
-                }
+                ContactTable.bindStrings(ps, chunk, CHUNK);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.add(rs.getString(1));
