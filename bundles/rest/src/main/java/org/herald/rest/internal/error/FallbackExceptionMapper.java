@@ -29,6 +29,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        return internal(e);
+    }
+
+    /** A 500 whose body holds only a reference to the logged failure. */
+    static Response internal(Throwable e) {
         String reference = UUID.randomUUID().toString();
         LOG.error("Internal error, reference {}", reference, e);
         return Errors.response(500, ErrorBody.INTERNAL,

@@ -9,6 +9,7 @@ import org.herald.common.InUseException;
 import org.herald.common.NotFoundException;
 import org.herald.common.ValidationException;
 import org.herald.rest.internal.Whiteboard;
+import org.herald.store.StoreException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the errors Herald's services report into HTTP: validation 400 (with field and value),
  * not found 404, conflict 409, in use 409 (with usages). Their messages are written for the
- * caller, so they go out as they are.
+ * caller, so they go out as they are. A failing database ({@link StoreException}) is not the
+ * caller's doing and its message names tables and SQL: it is a 500 with a log reference only.
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
@@ -44,6 +46,9 @@ public class HeraldExceptionMapper implements ExceptionMapper<HeraldException> {
         }
         if (e instanceof ConflictException) {
             return Errors.response(409, ErrorBody.CONFLICT, e.getMessage());
+        }
+        if (e instanceof StoreException) {
+            return FallbackExceptionMapper.internal(e);
         }
         if (e.getCause() != null) {
             LOG.warn("Request refused: {}", e.getMessage(), e.getCause());

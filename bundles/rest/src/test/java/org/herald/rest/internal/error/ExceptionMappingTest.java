@@ -14,6 +14,7 @@ import org.herald.common.HeraldException;
 import org.herald.common.InUseException;
 import org.herald.common.ValidationException;
 import org.herald.rest.internal.json.HeraldJson;
+import org.herald.store.StoreException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +74,16 @@ class ExceptionMappingTest {
         assertThat(r.getStatus()).isEqualTo(400);
         assertThat(body(r).get("error").asText()).isEqualTo("bad_request");
         assertThat(body(r).get("message").asText()).isEqualTo("the import has no header row");
+    }
+
+    @Test
+    void aFailingDatabaseIs500WithoutTheSqlInIt() {
+        Response r = herald.toResponse(new StoreException("cannot read a contact: Table/View 'CONTACT' does not exist.",
+                new java.sql.SQLSyntaxErrorException("Table/View 'CONTACT' does not exist.")));
+        assertThat(r.getStatus()).isEqualTo(500);
+        JsonNode b = body(r);
+        assertThat(b.get("error").asText()).isEqualTo("internal");
+        assertThat(b.toString()).doesNotContain("CONTACT").doesNotContain("Table");
     }
 
     @Test

@@ -36,14 +36,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Herald's resources, filter, provider and mappers served by CXF over its in-memory transport, the
- * same JAX-RS runtime Aries uses in Karaf, minus OSGi and sockets. Users: {@code admin}/{@code secret}
+ * same JAX-RS runtime Aries uses in Karaf, minus OSGi and sockets, in front of the real contacts
+ * services on the real store over a fresh in-memory Derby database. Users: {@code admin}/{@code secret}
  * with the role, {@code viewer}/{@code secret} without.
  */
 public final class RestServer implements AutoCloseable {
 
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
-    public final InMemoryServices services = new InMemoryServices();
+    public final Services services = new Services();
     private final String address = "local://herald-" + SERVERS.incrementAndGet();
     private final Server server;
 
@@ -71,8 +72,8 @@ public final class RestServer implements AutoCloseable {
         factory.setTransportId(LocalTransportFactory.TRANSPORT_ID);
         factory.setServiceBeans(List.of(
                 new ContactResource(services.contacts, new TestConfig("karaf", "herald-admin", importMaxBytes)),
-                new FieldResource(services.fieldService), new ListResource(services.listService),
-                new TagResource(services.tagService), new OpenApiResource(), health));
+                new FieldResource(services.fields), new ListResource(services.lists),
+                new TagResource(services.tags), new OpenApiResource(), health));
         factory.setProviders(List.of(new HeraldJsonProvider(),
                 new BasicAuthFilter(new Gatekeeper(users, "herald-admin")), new HeraldExceptionMapper(),
                 new JsonExceptionMapper(), new WebApplicationExceptionMapper(), new FallbackExceptionMapper()));
@@ -113,5 +114,6 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         server.destroy();
+        services.close();
     }
 }
