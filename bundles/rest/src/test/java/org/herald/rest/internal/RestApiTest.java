@@ -189,6 +189,54 @@ class RestApiTest {
         assertThat(json(taken).get("error").asText()).isEqualTo("conflict");
     }
 
+    private Response mergePatch(String path, String json) {
+        return rest.admin(path).type("application/merge-patch+json").invoke("PATCH", json);
+    }
+
+    @Test
+    void plainJsonPatchAddsTagsWhileAMergePatchReplacesTagsAndListsAsAWhole() {
+        post("lists", "{\"name\":\"news\"}");
+        post("lists", "{\"name\":\"offers\"}");
+        String id = json(post("contacts", "{\"email\":\"ann@example.com\",\"tags\":[\"a\",\"b\"],"
+                + "\"lists\":[\"news\",\"offers\"],\"fields\":{\"city\":\"Tartu\",\"age\":30}}")).get("id").asText();
+
+        Response plain = rest.admin("contacts/" + id).type(MediaType.APPLICATION_JSON).invoke("PATCH", "{\"tags\":[\"c\"]}");
+        assertThat(json(plain).get("tags").toString()).isEqualTo("[\"a\",\"b\",\"c\"]");
+
+        Response merged = mergePatch("contacts/" + id,
+                "{\"tags\":[\"b\",\"d\"],\"lists\":[\"offers\"],\"fields\":{\"city\":null,\"age\":31}}");
+        assertThat(merged.getStatus()).isEqualTo(200);
+        JsonNode c = json(merged);
+        assertThat(c.get("tags").toString()).isEqualTo("[\"b\",\"d\"]");
+        assertThat(c.get("lists").toString()).isEqualTo("[\"offers\"]");
+        assertThat(c.get("fields").has("city")).isFalse();
+        assertThat(c.get("fields").get("age").asLong()).isEqualTo(31);
+        JsonNode left = json(rest.admin("contacts/" + id + "/consent").get());
+        assertThat(left.toString()).as("leaving a list is in the ledger").contains("\"list\":\"news\"");
+
+        JsonNode cleared = json(mergePatch("contacts/" + id, "{\"tags\":null,\"lists\":[],\"fields\":null}"));
+        assertThat(cleared.get("tags").size()).isZero();
+        assertThat(cleared.get("lists").size()).isZero();
+        assertThat(cleared.get("fields").size()).isZero();
+        assertThat(cleared.get("email").asText()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void mergePatchRefusesRemovingRequiredMembersAndAdditiveOperations() {
+        String id = json(post("contacts", "{\"email\":\"ann@example.com\"}")).get("id").asText();
+        Response noEmail = mergePatch("contacts/" + id, "{\"email\":null}");
+        assertThat(noEmail.getStatus()).isEqualTo(400);
+        assertThat(json(noEmail).get("field").asText()).isEqualTo("email");
+        Response additive = mergePatch("contacts/" + id, "{\"removeTags\":[\"a\"]}");
+        assertThat(additive.getStatus()).isEqualTo(400);
+        assertThat(json(additive).get("message").asText()).contains("replace as a whole");
+        Response badTags = mergePatch("contacts/" + id, "{\"tags\":\"a\"}");
+        assertThat(json(badTags).get("field").asText()).isEqualTo("tags");
+        Response badField = mergePatch("contacts/" + id, "{\"fields\":{\"age\":\"old\"}}");
+        assertThat(json(badField).get("field").asText()).isEqualTo("age");
+        assertThat(mergePatch("contacts/nobody@example.com", "{\"tags\":[]}").getStatus()).isEqualTo(404);
+    }
+
     @Test
     void literalSubPathsWinOverTheContactIdTemplate() {
         post("contacts", ALICE);

@@ -35,6 +35,7 @@ import org.herald.common.Page;
 import org.herald.common.ValidationException;
 import org.herald.contacts.ChangeContext;
 import org.herald.contacts.Contact;
+import org.herald.contacts.ContactInput;
 import org.herald.contacts.ContactQuery;
 import org.herald.contacts.ContactService;
 import org.herald.contacts.ImportOptions;
@@ -62,6 +63,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** {@code /contacts}: upsert, query, change, delete, forget, export and import contacts. */
 @Component(service = ContactResource.class, configurationPid = RestConfig.PID)
 @JaxrsResource
@@ -73,6 +77,8 @@ public class ContactResource {
 
     /** Response header saying what an upsert did: {@code CREATED}, {@code UPDATED} or {@code UNCHANGED}. */
     public static final String OUTCOME_HEADER = "X-Herald-Outcome";
+    /** RFC 7396 JSON Merge Patch, accepted by the PATCH operations beside plain JSON. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactResource.class);
 
@@ -130,6 +136,16 @@ public class ContactResource {
     public ContactJson update(@PathParam("idOrEmail") String idOrEmail, ContactInputJson body,
             @Context SecurityContext security) {
         return ContactJson.of(contacts.update(idOrEmail, required(body).toInput(), Params.api(security)));
+    }
+
+    /** RFC 7396: the body is what the contact should look like; arrays (tags, lists) replace as a whole. */
+    @PATCH
+    @Path("{idOrEmail}")
+    @Consumes(MERGE_PATCH)
+    public ContactJson mergePatch(@PathParam("idOrEmail") String idOrEmail, JsonNode patch,
+            @Context SecurityContext security) throws JsonProcessingException {
+        ContactInput input = ContactMergePatch.apply(contacts.get(idOrEmail), patch);
+        return ContactJson.of(contacts.update(idOrEmail, input, Params.api(security)));
     }
 
     @DELETE
