@@ -123,6 +123,16 @@ class RestApiIT {
     }
 
     @Test
+    void mergePatchReplacesTheTagSet(HeraldContainer herald) throws Exception {
+        String email = uniqueEmail("rest-merge");
+        herald.admin("POST", API + "/contacts", "{\"email\":\"" + email + "\",\"tags\":[\"a\",\"b\"]}");
+        HttpResponse<String> merged = herald.send("PATCH", API + "/contacts/" + email, "{\"tags\":[\"b\",\"c\"]}",
+                "application/merge-patch+json", "admin", "admin");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(parse(merged.body()).path("tags").toString()).isEqualTo("[\"b\",\"c\"]");
+    }
+
+    @Test
     void unsubscribedContactCannotBeReconfirmedByTheApi(HeraldContainer herald) throws Exception {
         String email = uniqueEmail("rest-unsub");
         herald.admin("POST", API + "/contacts", "{\"email\":\"" + email + "\",\"status\":\"UNSUBSCRIBED\"}");
