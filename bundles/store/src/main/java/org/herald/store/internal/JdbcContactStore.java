@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -68,16 +70,33 @@ public class JdbcContactStore implements ContactStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcContactStore.class);
     private static final int CHUNK = 500;
+    /** Changes whenever a field is created or changed, on any node sharing the database. */
+    static final String FIELD_GENERATION = "fields.generation";
+    /** How long a node trusts its field definitions before it compares the generation again. */
+    static final Duration FIELD_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final EntityManagerFactory emf;
     private final KeyAllocator keys;
-    /** The contact table as seen with the current field definitions; replaced when a field changes. */
-    private volatile ContactTable table;
+    private final long fieldCheckNanos;
+    /**
+     * The contact table as seen with the current field definitions, with the generation they were
+     * read at; replaced when a field changes here or when the stored generation moves (another node).
+     */
+    private volatile Fields fields;
+
+    private record Fields(ContactTable table, String generation, long checkedAt) {
+    }
 
     @Activate
     public JdbcContactStore(@Reference(target = "(dataSourceName=herald)") DataSource dataSource) {
+        this(dataSource, FIELD_CHECK_INTERVAL);
+    }
+
+    /** A store that compares its field definitions with the database at most every {@code fieldCheck}. */
+    JdbcContactStore(DataSource dataSource, Duration fieldCheck) {
         this.dataSource = dataSource;
+        this.fieldCheckNanos = fieldCheck.toNanos();
         ClassLoader loader = JdbcContactStore.class.getClassLoader();
         new Migrator(dataSource, loader).migrate();
         Map<String, Object> props = new HashMap<>();
@@ -97,8 +116,9 @@ public class JdbcContactStore implements ContactStore {
             throw new StoreException("persistence unit 'herald' not found (META-INF/persistence.xml)", null);
         }
         this.keys = new KeyAllocator(dataSource, "contact", 1000);
-        this.table = new ContactTable(loadFields());
-        LOG.info("Herald store ready on {} ({} custom fields)", platform, table.fields().size());
+        setting(FIELD_GENERATION, UUID.randomUUID().toString());
+        refreshFields();
+        LOG.info("Herald store ready on {} ({} custom fields)", platform, fields.table().fields().size());
     }
 
     @Deactivate
@@ -127,7 +147,49 @@ public class JdbcContactStore implements ContactStore {
 
     @Override
     public List<FieldRecord> fields() {
-        return table.fields();
+        return table().fields();
+    }
+
+    /**
+     * The contact table for the current field definitions. Field changes made through this store
+     * are seen at once; those of another node sharing the database within {@link #FIELD_CHECK_INTERVAL}.
+     */
+    private ContactTable table() {
+        Fields current = fields;
+        long now = System.nanoTime();
+        if (now - current.checkedAt() < fieldCheckNanos) {
+            return current.table();
+        }
+        String generation = storedFieldGeneration();
+        if (generation.equals(current.generation())) {
+            fields = new Fields(current.table(), generation, now);
+            return current.table();
+        }
+        LOG.info("Custom fields changed on another node: reloading their definitions");
+        return refreshFields().table();
+    }
+
+    private String storedFieldGeneration() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM herald_setting WHERE name = ?")) {
+            ps.setString(1, FIELD_GENERATION);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the field generation: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives the field definitions a new generation, in the transaction that changes them. */
+    private static void nextFieldGeneration(EntityManager em) {
+        SettingEntity generation = em.find(SettingEntity.class, FIELD_GENERATION);
+        String next = UUID.randomUUID().toString();
+        if (generation == null) {
+            em.persist(new SettingEntity(FIELD_GENERATION, next));
+        } else {
+            generation.value(next);
+        }
     }
 
     private List<FieldRecord> loadFields() {
@@ -162,6 +224,7 @@ public class JdbcContactStore implements ContactStore {
         inTransaction(em -> {
             em.persist(new FieldEntity(field.name(), field.type().name(), field.label(), field.position(),
                     field.visible(), Json.write(field.choices()), Timestamp.from(field.created())));
+            nextFieldGeneration(em);
             return null;
         });
         refreshFields();
@@ -176,6 +239,7 @@ public class JdbcContactStore implements ContactStore {
                 throw new NotFoundException("field '" + field.name() + "' does not exist");
             }
             f.update(field.label(), field.position(), field.visible(), Json.write(field.choices()));
+            nextFieldGeneration(em);
             return null;
         });
         refreshFields();
@@ -183,12 +247,16 @@ public class JdbcContactStore implements ContactStore {
     }
 
     private FieldRecord find(String name) {
-        return table.fields().stream().filter(f -> f.name().equals(name)).findFirst()
+        return fields.table().fields().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("field '" + name + "' does not exist"));
     }
 
-    private void refreshFields() {
-        table = new ContactTable(loadFields());
+    /** Reads the generation, then the definitions: a change in between is caught by the next check. */
+    private Fields refreshFields() {
+        String generation = storedFieldGeneration();
+        Fields fresh = new Fields(new ContactTable(loadFields()), generation, System.nanoTime());
+        fields = fresh;
+        return fresh;
     }
 
     private static boolean columnExists(Connection c, String tableName, String column) throws SQLException {
@@ -338,7 +406,7 @@ public class JdbcContactStore implements ContactStore {
 
     private Optional<ContactRecord> selectOne(String where, String param) {
         try (Connection c = dataSource.getConnection()) {
-            return table.select(c, where, List.of(param)).stream().findFirst();
+            return table().select(c, where, List.of(param)).stream().findFirst();
         } catch (SQLException e) {
             throw failed("read a contact", e);
         }
@@ -346,7 +414,7 @@ public class JdbcContactStore implements ContactStore {
 
     private Optional<ContactRecord> selectByKey(long key) {
         try (Connection c = dataSource.getConnection()) {
-            return table.select(c, "WHERE c.id = ?", List.of(key)).stream().findFirst();
+            return table().select(c, "WHERE c.id = ?", List.of(key)).stream().findFirst();
         } catch (SQLException e) {
             throw failed("read a contact", e);
         }
@@ -355,7 +423,7 @@ public class JdbcContactStore implements ContactStore {
     @Override
     public ContactRecord write(ContactWrite write) {
         try (Statements st = new Statements(dataSource.getConnection())) {
-            return inJdbcTransaction(st, () -> table.write(st, List.of(write), keys, new ContactTable.ListIds()).get(0));
+            return inJdbcTransaction(st, () -> table().write(st, List.of(write), keys, new ContactTable.ListIds()).get(0));
         } catch (SQLException e) {
             throw failed("save a contact", e);
         }
@@ -370,7 +438,7 @@ public class JdbcContactStore implements ContactStore {
         pageParams.add(offset);
         pageParams.add(limit);
         try (Connection c = dataSource.getConnection()) {
-            List<ContactRecord> items = table.select(c, where + " ORDER BY c.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParams);
+            List<ContactRecord> items = table().select(c, where + " ORDER BY c.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParams);
             return new Page<>(total, offset, limit, items);
         } catch (SQLException e) {
             throw failed("list contacts", e);
@@ -399,7 +467,7 @@ public class JdbcContactStore implements ContactStore {
         String where = ContactTable.where(filter, params);
         long last = Long.MIN_VALUE;
         long n = 0;
-        ContactTable snapshot = table;
+        ContactTable snapshot = table();
         try (Connection c = dataSource.getConnection()) {
             while (true) {
                 List<Object> chunkParams = new ArrayList<>(params);
@@ -569,7 +637,7 @@ public class JdbcContactStore implements ContactStore {
         @Override
         public Map<String, ContactRecord> findByKeys(Collection<String> emailKeys) {
             try {
-                Map<String, ContactRecord> found = table.selectByKeys(st, emailKeys);
+                Map<String, ContactRecord> found = table().selectByKeys(st, emailKeys);
                 st.connection().commit(); // release read locks before the write
                 return found;
             } catch (SQLException e) {
@@ -580,7 +648,7 @@ public class JdbcContactStore implements ContactStore {
         @Override
         public void write(List<ContactWrite> writes) {
             try {
-                inJdbcTransaction(st, () -> table.write(st, writes, keys, listIds));
+                inJdbcTransaction(st, () -> table().write(st, writes, keys, listIds));
             } catch (SQLException e) {
                 throw failed("save a batch of contacts", e);
             }

@@ -25,4 +25,6 @@ public class SettingEntity {
     }
 
     String value() { return value; }
+
+    void value(String next) { this.value = next; }
 }

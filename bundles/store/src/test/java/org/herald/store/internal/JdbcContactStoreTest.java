@@ -116,6 +116,38 @@ class JdbcContactStoreTest {
     }
 
     @Test
+    void aFieldCreatedOrChangedOnOneNodeIsSeenByAnotherSharingTheDatabase() {
+        JdbcContactStore other = new JdbcContactStore(ds, java.time.Duration.ZERO);
+        try {
+            assertThat(other.fields()).isEmpty();
+            store.createField(new FieldRecord("city", FieldType.TEXT, "City", 1, true, null, now));
+            assertThat(other.fields()).extracting(FieldRecord::name).containsExactly("city");
+
+            other.write(new ContactWrite(null, contact(id(1), "ann@example.com", Map.of("city", "Tartu"), Set.of(), Set.of()),
+                    List.of()));
+            assertThat(store.findById(id(1)).orElseThrow().fields()).containsEntry("city", "Tartu");
+
+            store.updateField(new FieldRecord("city", FieldType.TEXT, "Town", 1, false, null, now));
+            assertThat(other.fields().get(0).label()).isEqualTo("Town");
+            assertThat(other.fields().get(0).visible()).isFalse();
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void withinTheCheckIntervalANodeKeepsItsDefinitionsWithoutAskingTheDatabase() {
+        JdbcContactStore other = new JdbcContactStore(ds, java.time.Duration.ofHours(1));
+        try {
+            store.createField(new FieldRecord("city", FieldType.TEXT, "City", 1, true, null, now));
+            assertThat(other.fields()).as("not compared yet").isEmpty();
+            assertThat(store.fields()).as("the node that made the change sees it at once").hasSize(1);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void bulkSessionWritesBatchesWithTagsListsAndLedgerAndFindsThemByKey() {
         store.createField(new FieldRecord("age", FieldType.NUMBER, null, 1, true, null, now));
         store.createList("news", now);
