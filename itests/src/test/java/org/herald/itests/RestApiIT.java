@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.herald.itests.Json.parse;
 import static org.herald.itests.Json.uniqueEmail;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,18 @@ class RestApiIT {
                 HeraldContainer.VIEWER_PASSWORD);
         assertThat(viewer.statusCode()).isEqualTo(403);
         assertThat(parse(viewer.body()).path("error").asText()).isEqualTo("forbidden");
+
+        Path audit = herald.home.resolve("data/security/audit.log");
+        HeraldContainer.await("the failed login in " + audit, Duration.ofSeconds(10), () -> {
+            try {
+                return Files.exists(audit)
+                        && Files.readString(audit).contains("Authentication failed - admin");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertThat(Files.readString(audit)).contains("Authentication succeeded - " + HeraldContainer.VIEWER);
+        assertThat(herald.karafLog()).as("no login warns about the missing EventAdmin").doesNotContain("Unable to send security auditing");
     }
 
     @Test
