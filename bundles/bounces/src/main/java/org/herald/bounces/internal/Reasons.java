@@ -57,7 +57,8 @@ public final class Reasons {
         on(USER_UNKNOWN, "recipient address rejected\\.? \\(in reply to rcpt", "recipient address rejected\\.?$");
         on(TOO_LARGE, "line (limit|length) exceeded", "line too long");
         on(SYNTAX_ERROR, "malformed (recipient )?address", "incorrectly constructed");
-        on(NETWORK_ERROR, "did not accept our requests to connect", "socket error");
+        on(NETWORK_ERROR, "did not accept our requests to connect", "socket error",
+                "(malformed|unexpected) name server reply", "name server (failure|timeout|not responding)");
         on(VIRUS_DETECTED, "virus", "malware", "infected", "trojan", "malicious (content|attachment|payload)");
         on(AUTH_FAILURE, "dmarc", "\\bspf\\b", "\\bdkim\\b", "sender policy framework", "domainkeys",
                 "fails? to pass authentication", "authentication checks", "unauthenticated (e-?mail|message|sender)",
@@ -74,7 +75,8 @@ public final class Reasons {
                 "envelope sender", "envelope from", "invalid sender", "sender (is )?(invalid|unknown|blacklisted)",
                 "return.path", "mail from (address )?(rejected|refused)", "bad sender",
                 "may not have permission to post", "permission to post", "not allowed to post",
-                "sender.{0,30}(not|isn't) (authorized|allowed|permitted)", "unknown sender");
+                "sender.{0,30}(not|isn't) (authorized|allowed|permitted)", "unknown sender",
+                "\\bfrom:? (header )?(domain|address) (is )?(invalid|not valid|unknown)");
         on(BLOCKED, "black ?list", "block ?list", "blocklisted", "dnsbl", "\\brbl\\b", "spamhaus", "spamcop",
                 "barracuda", "sorbs", "listed (at|on|in|by) ", "\\bbanned", "blocked", "block(ing)? (your|the) (ip|host|mail)",
                 "client host .{0,100}rejected", "your (ip|host|server|network)",
@@ -91,7 +93,8 @@ public final class Reasons {
                 "size of (your|the) message");
         on(TOO_MANY_CONNECTIONS, "too many recipients");
         on(EXCEED_LIMIT, "recipient limit", "number of recipients", "exceeded .{0,30}limit");
-        on(SPEEDING, "(message|mail|delivery) rate", "too fast", "temporarily deferred");
+        on(SPEEDING, "(message|mail|delivery) rate", "too fast", "temporarily deferred",
+                "receiving (mail|messages) at a rate");
         on(FAILED_STARTTLS, "starttls (failed|error|negotiation)", "tls (negotiation|handshake) (failed|error)");
         on(SECURITY_ERROR, "authentication required", "must issue a starttls", "tls (is )?required",
                 "encryption (is )?required", "requires? (secure|encrypted) connection", "auth(entication)? (failed|failure)",

@@ -84,6 +84,48 @@ class StageWeighingTest extends ClassifierTestSupport {
     }
 
     @Test
+    void aRateLimitUnderAMailboxStatusIsSoftNotADisabledMailbox() {
+        BounceRecord r = singleText(dsn("""
+                <busy@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.2.1 The user
+                    you are trying to contact is receiving mail at a rate that prevents
+                    additional messages from being delivered (in reply to end of DATA command)""", """
+                Final-Recipient: rfc822; busy@dest.test
+                Action: failed
+                Status: 5.2.1
+                Diagnostic-Code: smtp; 550 5.2.1 The user you are trying to contact is receiving mail at a rate that
+                    prevents additional messages from being delivered"""));
+        assertThat(r.reason()).isEqualTo(BounceReason.SPEEDING);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.SOFT);
+    }
+
+    @Test
+    void aBrokenNameServerReplyIsANetworkErrorNotAnUnknownHost() {
+        BounceRecord r = singleText(dsn("""
+                <someone@dest.test>: Name service error for name=dest.test type=MX: Malformed
+                    or unexpected name server reply""", """
+                Final-Recipient: rfc822; someone@dest.test
+                Action: failed
+                Status: 5.4.4
+                Diagnostic-Code: X-Postfix; Name service error for name=dest.test type=MX: Malformed or
+                    unexpected name server reply"""));
+        assertThat(r.reason()).isEqualTo(BounceReason.NETWORK_ERROR);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.SOFT);
+    }
+
+    @Test
+    void anInvalidFromDomainRefusesTheSenderNotTheRecipient() {
+        BounceRecord r = singleText(dsn("""
+                <someone@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.2.0 From: Domain is
+                    invalid. Please provide a valid From: (in reply to end of DATA command)""", """
+                Final-Recipient: rfc822; someone@dest.test
+                Action: failed
+                Status: 5.2.0
+                Diagnostic-Code: smtp; 550 5.2.0 From: Domain is invalid. Please provide a valid From:"""));
+        assertThat(r.reason()).isEqualTo(BounceReason.REJECTED);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+    }
+
+    @Test
     void addressStatusMakesUserUnknownHardWithoutStage() {
         BounceRecord r = singleText(dsn("""
                 <gone@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.1.1
