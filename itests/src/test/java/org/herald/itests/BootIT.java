@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BootIT {
 
     static final List<String> HERALD_BUNDLES = List.of("org.apache.derby.herald", "org.herald.api", "org.herald.store",
-            "org.herald.contacts", "org.herald.bounces", "org.herald.shell", "org.herald.rest",
+            "org.herald.contacts", "org.herald.bounces", "org.herald.shell", "org.herald.contacts.shell",
+            "org.herald.bounces.shell", "org.herald.rest",
             "org.herald.camel.runtime", "org.herald.routes.contacts");
 
     @Test

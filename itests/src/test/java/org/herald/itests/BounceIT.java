@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExtendWith(HeraldExtension.class)
 class BounceIT {
 
-    private static final String HARD_BOUNCE = """
+    static final String HARD_BOUNCE = """
             From: Mail Delivery System <MAILER-DAEMON@mx.example.net>
             To: bounces@herald.example.com
             Subject: Undelivered Mail Returned to Sender

@@ -1,0 +1,87 @@
+package org.herald.contacts.shell.internal.contact;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.herald.contacts.Contact;
+import org.herald.contacts.ContactService;
+import org.herald.contacts.FieldDefinition;
+import org.herald.contacts.FieldService;
+import org.herald.contacts.shell.internal.completers.ContactCompleter;
+import org.herald.shell.Formats;
+import org.herald.shell.HeraldAction;
+
+@Service
+@Command(scope = "herald", name = "contact-show", description = "Shows a contact: details, fields, tags and lists")
+public class ContactShowCommand extends HeraldAction {
+
+    @Argument(index = 0, name = "id-or-email", required = true, description = "The contact's id or e-mail address")
+    @Completion(ContactCompleter.class)
+    String idOrEmail;
+
+    @Reference
+    ContactService contacts;
+
+    @Reference
+    FieldService fields;
+
+    @Override
+    protected void run(PrintStream out) {
+        Contact c = contacts.get(idOrEmail);
+        for (String line : card(c, fields.list())) {
+            out.println(line);
+        }
+    }
+
+    /**
+     * The contact card as lines: details, then the fields with a value in display order (hidden
+     * fields marked {@code (hidden)}, read-only system values {@code (system)}), tags and lists.
+     */
+    static List<String> card(Contact c, List<FieldDefinition> definitions) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("Id", c.id());
+        details.put("E-mail", c.email());
+        details.put("Status", c.status() == null ? "" : c.status().name());
+        details.put("Monitored", c.monitored() ? "yes" : "no (activity is not recorded)");
+        details.put("Created", Formats.time(c.created()));
+        details.put("Updated", Formats.time(c.updated()));
+        if (c.isDeleted()) {
+            details.put("Deleted", Formats.time(c.deletedAt()) + " (restore with herald:contact-restore " + c.id() + ")");
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        aligned(details, lines, "");
+
+        lines.add("Fields:");
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Object> remaining = new TreeMap<>(c.fields());
+        for (FieldDefinition f : definitions) {
+            if (remaining.containsKey(f.name())) {
+                String mark = f.system() ? " (system)" : f.visible() ? "" : " (hidden)";
+                values.put(f.name(), Formats.value(remaining.remove(f.name())) + mark);
+            }
+        }
+        // Values of fields the definitions do not list (should not happen) are still shown.
+        remaining.forEach((name, value) -> values.put(name, Formats.value(value)));
+        if (values.isEmpty()) {
+            lines.add("  (none)");
+        }
+        aligned(values, lines, "  ");
+
+        lines.add("Tags: " + (c.tags().isEmpty() ? "(none)" : Formats.names(c.tags())));
+        lines.add("Lists: " + (c.lists().isEmpty() ? "(none)" : Formats.names(c.lists())));
+        return lines;
+    }
+
+    private static void aligned(Map<String, String> entries, List<String> lines, String indent) {
+        int width = entries.keySet().stream().mapToInt(String::length).max().orElse(0);
+        entries.forEach((k, v) -> lines.add(indent + k + ":" + " ".repeat(width - k.length() + 1) + v));
+    }
+}

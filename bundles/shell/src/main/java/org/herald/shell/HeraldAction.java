@@ -1,0 +1,98 @@
+package org.herald.shell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.CommandException;
+import org.herald.common.HeraldException;
+import org.herald.contacts.ChangeContext;
+
+/**
+ * Base of every {@code herald:} command: runs the command body and turns the errors a user can fix
+ * (a {@link HeraldException} from a service, a missing file) into a Karaf {@link CommandException}
+ * whose text is {@code Error: <message>}. Karaf prints that text without a stack trace, logs it only
+ * at debug level, and the command fails, so a batch run stops with a non-zero status. Anything else
+ * is a bug and reaches Karaf unchanged (printed, and logged with its stack trace).
+ * <p>
+ * A command extends this class, declares its {@code @Argument}s, {@code @Option}s and
+ * {@code @Reference}s, and implements {@link #run(PrintStream)}: parse the input with {@link Args},
+ * call one service, print what happened with {@link Formats} or a {@code ShellTable}.
+ */
+public abstract class HeraldAction implements Action {
+
+    @Reference(optional = true)
+    protected Session session;
+
+    @Override
+    public final Object execute() throws Exception {
+        try {
+            run(System.out);
+            return null;
+        } catch (HeraldException e) {
+            throw error(e.getMessage());
+        } catch (IOException e) {
+            throw ioError(e);
+        } catch (UncheckedIOException e) {
+            throw ioError(e.getCause());
+        }
+    }
+
+    private CommandException ioError(IOException e) {
+        if (e instanceof NoSuchFileException nf) {
+            return error("no such file or directory: " + nf.getFile() + " (relative paths start at "
+                    + workingDirectory() + ")");
+        }
+        if (e instanceof AccessDeniedException ad) {
+            return error("cannot access " + ad.getFile() + ": permission denied");
+        }
+        if (e instanceof CharacterCodingException) {
+            return error("the file is not valid UTF-8 text: save it as UTF-8 and run the command again");
+        }
+        if (e.getCause() instanceof HeraldException he) {
+            return error(he.getMessage());
+        }
+        return error(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    /**
+     * The command body. {@code out} is the session's output (redirected by pipes), captured on the
+     * command's thread so that callbacks running elsewhere still print to the user.
+     */
+    protected abstract void run(PrintStream out) throws Exception;
+
+    /** The context recorded in the consent ledger for changes made by this command. */
+    protected ChangeContext changeContext() {
+        return ChangeContext.manage(ShellUser.current(session));
+    }
+
+    /** A path given on the command line, relative to the shell's working directory unless absolute. */
+    protected Path resolve(String path) {
+        return workingDirectory().resolve(path).normalize();
+    }
+
+    /** The directory relative paths start from: the shell's current directory, else Karaf's. */
+    protected Path workingDirectory() {
+        Path dir = null;
+        if (session != null) {
+            try {
+                dir = session.currentDir();
+            } catch (RuntimeException | AbstractMethodError e) {
+                dir = null;
+            }
+        }
+        return dir != null ? dir.toAbsolutePath() : Path.of("").toAbsolutePath();
+    }
+
+    /** An error the user can fix: printed as {@code Error: <message>}, the command fails. */
+    public static CommandException error(String message) {
+        return new CommandException("Error: " + message, message);
+    }
+}
