@@ -29,4 +29,15 @@ public interface BounceClassifier {
      * @return the records, never {@code null}; empty for ordinary mail
      */
     List<BounceRecord> classify(byte[] message);
+
+    /**
+     * The largest message, in bytes, this classifier parses (configuration {@code maxMessageBytes} of
+     * PID {@code org.herald.bounces}); larger input gives a single UNKNOWN record. Entry points that
+     * receive messages (REST, console, mailbox routes) read at most this many bytes plus one and
+     * refuse the rest, so the limit is configured once.
+     *
+     * @return a positive number of bytes
+     * @since 1.1
+     */
+    long maxMessageBytes();
 }

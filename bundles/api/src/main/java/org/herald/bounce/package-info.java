@@ -4,7 +4,7 @@
  * ({@link org.herald.bounce.BounceClass}). The mailbox and webhook routes act on its answer.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.herald.bounce;
 
 import org.osgi.annotation.bundle.Export;

@@ -34,14 +34,19 @@ public class BounceClassifierComponent implements BounceClassifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(BounceClassifierComponent.class);
 
+    /** The default of {@link Config#maxMessageBytes()}: 10 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 10_485_760L;
+    /** The default of {@link Config#timeoutMillis()}. */
+    public static final long DEFAULT_TIMEOUT_MILLIS = 5000L;
+
     @ObjectClassDefinition(name = "Herald bounce classifier",
             description = "Bounds for classifying bounces, complaints and auto-replies")
     public @interface Config {
         @AttributeDefinition(description = "Messages larger than this many bytes are not parsed (class UNKNOWN)")
-        long maxMessageBytes() default 10485760L;
+        long maxMessageBytes() default DEFAULT_MAX_MESSAGE_BYTES;
 
         @AttributeDefinition(description = "A classification taking longer than this many milliseconds is abandoned (class UNKNOWN)")
-        long timeoutMillis() default 5000L;
+        long timeoutMillis() default DEFAULT_TIMEOUT_MILLIS;
     }
 
     private final Map<BounceRule, RuleSet.Entry> contributed = new ConcurrentHashMap<>();
@@ -92,6 +97,12 @@ public class BounceClassifierComponent implements BounceClassifier {
 
     private synchronized void rebuild() {
         rules = RuleSet.of(new ArrayList<>(contributed.values()));
+    }
+
+    @Override
+    public long maxMessageBytes() {
+        Classifier c = classifier;
+        return c == null ? DEFAULT_MAX_MESSAGE_BYTES : c.maxBytes();
     }
 
     @Override

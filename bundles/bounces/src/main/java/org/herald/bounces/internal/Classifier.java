@@ -66,7 +66,13 @@ public final class Classifier implements AutoCloseable {
 
     /** Herald's built-in rules with the default bounds (for tools, tests and benchmarks). */
     public static Classifier withDefaults() {
-        return new Classifier(10L * 1024 * 1024, 5000, RuleSet::builtin);
+        return new Classifier(BounceClassifierComponent.DEFAULT_MAX_MESSAGE_BYTES,
+                BounceClassifierComponent.DEFAULT_TIMEOUT_MILLIS, RuleSet::builtin);
+    }
+
+    /** The largest message this classifier parses, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     public List<BounceRecord> classify(byte[] raw) {

@@ -10,14 +10,15 @@ import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.herald.json.HeraldJson;
 import org.herald.store.ContactFilter;
 import org.herald.store.ContactRecord;
 import org.herald.store.ContactStore;
 import org.herald.store.FieldRecord;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Bulk exports, streamed: the store hands over contacts chunk by chunk and each is written at
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
  */
 final class Exports {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Herald's one JSON configuration, so the export writes decimals as the REST API does (plain). */
+    private static final ObjectMapper JSON = HeraldJson.mapper();
 
     private Exports() {
     }

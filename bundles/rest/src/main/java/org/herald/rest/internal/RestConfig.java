@@ -18,4 +18,8 @@ public @interface RestConfig {
 
     @AttributeDefinition(name = "Import size limit", description = "Largest CSV body POST /contacts/import accepts, in bytes")
     long import_maxBytes() default 104_857_600L;
+
+    @AttributeDefinition(name = "JSON body size limit",
+            description = "Largest JSON request body any operation of the API accepts, in bytes (413 above it)")
+    long json_maxBytes() default 1_048_576L;
 }

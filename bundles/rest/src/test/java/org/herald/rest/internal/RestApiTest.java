@@ -152,7 +152,7 @@ class RestApiTest {
     void brokenJsonIs400WithLineAndColumn() {
         Response r = post("contacts", "{\"email\": \"bob@example.com\",,}");
         assertThat(r.getStatus()).isEqualTo(400);
-        assertThat(json(r).get("message").asText()).startsWith("the request body is not valid JSON").contains("line 1");
+        assertThat(json(r).get("message").asText()).startsWith("the body is not valid JSON").contains("line 1");
     }
 
     @Test

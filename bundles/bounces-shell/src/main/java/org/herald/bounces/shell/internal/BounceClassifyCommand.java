@@ -1,6 +1,7 @@
 package org.herald.bounces.shell.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,9 +23,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.herald.bounce.BounceClassifier;
 import org.herald.bounce.BounceRecord;
 import org.herald.shell.HeraldAction;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.herald.shell.Json;
 
 /**
  * {@code herald:bounce-classify FILE-OR-DIRECTORY [--json]}: what each message says about each
@@ -34,8 +33,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Command(scope = "herald", name = "bounce-classify",
         description = "Classifies bounces, complaints and auto-replies (.eml files) per recipient")
 public class BounceClassifyCommand extends HeraldAction {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     // optional: the shell bundle's other commands must not wait for the bounces bundle
     @Reference(optional = true)
@@ -61,7 +58,7 @@ public class BounceClassifyCommand extends HeraldAction {
         ShellTable table = json ? null : table();
         for (Path f : files) {
             String name = Files.isDirectory(target) ? f.getFileName().toString() : f.toString();
-            List<BounceRecord> records = classifier.classify(Files.readAllBytes(f));
+            List<BounceRecord> records = classifier.classify(read(f, classifier.maxMessageBytes()));
             for (BounceRecord r : records) {
                 if (json) {
                     out.println(jsonLine(name, r));
@@ -92,6 +89,17 @@ public class BounceClassifyCommand extends HeraldAction {
                     .forEach(out::add);
         }
         return out;
+    }
+
+    /**
+     * The file's bytes, but at most {@code max} + 1 of them: the classifier answers a message over its
+     * configured limit (PID org.herald.bounces, maxMessageBytes) with UNKNOWN and the reason, so more
+     * is never read into memory.
+     */
+    static byte[] read(Path file, long max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        }
     }
 
     static ShellTable table() {
@@ -130,11 +138,8 @@ public class BounceClassifyCommand extends HeraldAction {
         putIf(m, "originalMessageId", r.originalMessageId());
         putIf(m, "originalRecipient", r.originalRecipient());
         putIf(m, "note", r.note());
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a bounce record as JSON", e);
-        }
+        // a map keeps its null entries: recipient, status, replycode, reason and class are always present
+        return Json.line(m);
     }
 
     private static void putIf(Map<String, Object> m, String key, Object value) {

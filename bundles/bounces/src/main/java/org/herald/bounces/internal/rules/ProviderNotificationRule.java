@@ -1,9 +1,9 @@
 package org.herald.bounces.internal.rules;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.herald.bounce.BounceClass;
@@ -13,23 +13,35 @@ import org.herald.bounce.spi.BounceMessage;
 import org.herald.bounce.spi.BounceRule;
 import org.herald.bounce.spi.RuleOutcome;
 import org.herald.bounces.internal.Text;
+import org.herald.json.HeraldJson;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * JSON event notifications mailed by sending providers (Amazon SES through SNS, and providers using
  * the same shape): {@code notificationType}/{@code eventType} Bounce, Complaint or Delivery, with
- * {@code bouncedRecipients}, {@code complainedRecipients} or {@code recipients}. Read with small,
- * bounded patterns: the notification is flat enough that a JSON library is not needed.
+ * {@code bouncedRecipients}, {@code complainedRecipients} or {@code recipients}. Read with Herald's
+ * Jackson configuration as a tree; a notification that is not valid JSON is declined (other rules
+ * may still read the mail).
  */
 public final class ProviderNotificationRule implements BounceRule {
 
-    private static final Pattern TYPE = Pattern.compile("\"(?:notificationType|eventType)\"\\s*:\\s*\"(\\w{1,20})\"");
-    private static final Pattern BOUNCE_TYPE = Pattern.compile("\"bounceType\"\\s*:\\s*\"(\\w{1,20})\"");
-    private static final Pattern BOUNCE_SUBTYPE = Pattern.compile("\"bounceSubType\"\\s*:\\s*\"(\\w{1,40})\"");
-    private static final Pattern RECIPIENT = Pattern.compile("\\{([^{}]{0,4000}\"emailAddress\"[^{}]{0,4000})\\}");
-    private static final Pattern FIELD = Pattern.compile("\"(emailAddress|status|diagnosticCode|action)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,2000})\"");
-    private static final Pattern FEEDBACK = Pattern.compile("\"complaintFeedbackType\"\\s*:\\s*\"([\\w-]{1,40})\"");
-    private static final Pattern DELIVERY_RCPTS = Pattern.compile("\"recipients\"\\s*:\\s*\\[([^\\]]{0,8000})\\]");
-    private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]{1,250})\"");
+    /**
+     * Herald's settings, except: the notification is followed by the provider's footer text, and a
+     * mail transport may have broken a long line inside a string (raw line breaks there are kept).
+     */
+    private static final ObjectReader JSON = HeraldJson.mapper().reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS);
+
+    /**
+     * The continuation a mail transport inserts to break a line longer than SMTP allows ("!", line
+     * break, space): never valid JSON, so removing it restores the provider's document.
+     */
+    private static final Pattern LINE_BREAK = Pattern.compile("!\r?\n ");
 
     @Override
     public String name() {
@@ -43,27 +55,28 @@ public final class ProviderNotificationRule implements BounceRule {
         if (brace < 0 || brace > 2000) {
             return RuleOutcome.decline();
         }
-        Matcher t = TYPE.matcher(text);
-        if (!t.find()) {
+        JsonNode json = parse(text.substring(brace));
+        if (json == null || !json.isObject()) {
             return RuleOutcome.decline();
         }
-        String type = t.group(1).toLowerCase(Locale.ROOT);
-        String json = text.substring(brace);
+        String type = text(json, "notificationType");
+        if (type == null) {
+            type = text(json, "eventType");
+        }
+        if (type == null) {
+            return RuleOutcome.decline();
+        }
         List<BounceRecord> out = new ArrayList<>();
-        String messageId = group(MESSAGE_ID, json);
-        switch (type) {
+        String messageId = text(json, "messageId");
+        switch (type.toLowerCase(Locale.ROOT)) {
             case "bounce" -> {
-                String bounceType = String.valueOf(group(BOUNCE_TYPE, json)).toLowerCase(Locale.ROOT);
-                String subType = String.valueOf(group(BOUNCE_SUBTYPE, json)).toLowerCase(Locale.ROOT);
-                String section = sectionOf(json, "bouncedRecipients");
-                Matcher r = RECIPIENT.matcher(section);
-                while (r.find()) {
-                    String obj = r.group(1);
-                    String address = field(obj, "emailAddress");
-                    String status = Text.status(field(obj, "status"));
-                    String diag = unescape(field(obj, "diagnosticCode"));
-                    BounceRecord.Builder b = BounceRecord.builder().recipient(address).status(status)
-                            .replyCode(Text.replyCode(diag)).diagnostic(Text.oneLine(diag)).originalMessageId(messageId);
+                String bounceType = String.valueOf(text(json, "bounceType")).toLowerCase(Locale.ROOT);
+                String subType = String.valueOf(text(json, "bounceSubType")).toLowerCase(Locale.ROOT);
+                for (JsonNode r : recipients(json, "bouncedRecipients")) {
+                    String diag = oneLine(string(r, "diagnosticCode"));
+                    BounceRecord.Builder b = BounceRecord.builder().recipient(string(r, "emailAddress"))
+                            .status(Text.status(string(r, "status"))).replyCode(Text.replyCode(diag))
+                            .diagnostic(Text.oneLine(diag)).originalMessageId(messageId);
                     if (subType.contains("suppressed") || subType.contains("onaccountsuppressionlist")) {
                         b.reason(BounceReason.SUPPRESSED);
                     } else if (bounceType.equals("transient") && diag == null) {
@@ -78,21 +91,19 @@ public final class ProviderNotificationRule implements BounceRule {
                 }
             }
             case "complaint" -> {
-                String fb = group(FEEDBACK, json);
-                String section = sectionOf(json, "complainedRecipients");
-                Matcher r = RECIPIENT.matcher(section);
-                while (r.find()) {
-                    out.add(BounceRecord.builder().recipient(field(r.group(1), "emailAddress"))
+                String fb = text(json, "complaintFeedbackType");
+                for (JsonNode r : recipients(json, "complainedRecipients")) {
+                    out.add(BounceRecord.builder().recipient(string(r, "emailAddress"))
                             .reason(BounceReason.FEEDBACK).bounceClass(BounceClass.COMPLAINT)
                             .feedbackType(fb == null ? "abuse" : fb.toLowerCase(Locale.ROOT))
                             .originalMessageId(messageId).build());
                 }
             }
             case "delivery" -> {
-                String list = group(DELIVERY_RCPTS, json);
-                if (list != null) {
-                    for (String a : list.split(",")) {
-                        String addr = a.replaceAll("[\"\\s]", "");
+                JsonNode list = json.findValue("recipients");
+                if (list != null && list.isArray()) {
+                    for (JsonNode a : list) {
+                        String addr = a.isTextual() ? a.asText().strip() : "";
                         if (addr.contains("@")) {
                             out.add(BounceRecord.builder().recipient(addr).reason(BounceReason.DELIVERED)
                                     .bounceClass(BounceClass.DELIVERED).originalMessageId(messageId).build());
@@ -107,31 +118,40 @@ public final class ProviderNotificationRule implements BounceRule {
         return RuleOutcome.records(out);
     }
 
-    private static String sectionOf(String json, String key) {
-        int i = json.indexOf("\"" + key + "\"");
-        if (i < 0) {
-            return "";
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(LINE_BREAK.matcher(json).replaceAll(""));
+        } catch (IOException notJson) {
+            return null;
         }
-        int end = json.indexOf(']', i);
-        return json.substring(i, end < 0 ? json.length() : end);
     }
 
-    private static String field(String obj, String name) {
-        Matcher f = FIELD.matcher(obj);
-        while (f.find()) {
-            if (f.group(1).equals(name)) {
-                return f.group(2);
+    /** The first string value of {@code key} anywhere in the document, in document order. */
+    private static String text(JsonNode json, String key) {
+        JsonNode v = json.findValue(key);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+
+    /** The recipient objects (with an {@code emailAddress}) of the first {@code key} array. */
+    private static List<JsonNode> recipients(JsonNode json, String key) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode list = json.findValue(key);
+        if (list != null && list.isArray()) {
+            for (JsonNode r : list) {
+                if (r.isObject() && r.path("emailAddress").isTextual()) {
+                    out.add(r);
+                }
             }
         }
-        return null;
+        return out;
     }
 
-    private static String group(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        return m.find() ? m.group(1) : null;
+    private static String string(JsonNode object, String key) {
+        JsonNode v = object.get(key);
+        return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    private static String unescape(String s) {
-        return s == null ? null : s.replace("\\n", " ").replace("\\\"", "\"").replace("\\\\", "\\");
+    private static String oneLine(String s) {
+        return s == null ? null : s.replace("\r\n", " ").replace('\n', ' ');
     }
 }

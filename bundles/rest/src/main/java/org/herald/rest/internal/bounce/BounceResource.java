@@ -39,9 +39,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @Path("bounces")
 public class BounceResource {
 
-    /** Bodies are read up to this size; the classifier's own default bound is the same. */
-    static final int MAX_BYTES = 10 * 1024 * 1024;
-
     private final BounceClassifier classifier;
 
     @Activate
@@ -54,10 +51,12 @@ public class BounceResource {
     @Consumes({ "message/rfc822", "message/global", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     public Response classify(InputStream body) throws IOException {
-        byte[] raw = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
-        if (raw.length > MAX_BYTES) {
-            return Errors.response(413, ErrorBody.TOO_LARGE,
-                    "the message is larger than the limit of " + MAX_BYTES + " bytes");
+        // the classifier's configured bound (maxMessageBytes, PID org.herald.bounces): read no more than it parses
+        long max = classifier.maxMessageBytes();
+        byte[] raw = body == null ? new byte[0] : body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+        if (raw.length > max) {
+            return Errors.response(413, ErrorBody.TOO_LARGE, "the message is larger than the limit of " + max
+                    + " bytes (maxMessageBytes in etc/org.herald.bounces.cfg)");
         }
         List<RecordJson> out = new ArrayList<>();
         for (BounceRecord r : classifier.classify(raw)) {

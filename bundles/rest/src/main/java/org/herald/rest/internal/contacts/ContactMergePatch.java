@@ -10,7 +10,8 @@ import java.util.Set;
 import org.herald.common.ValidationException;
 import org.herald.contacts.Contact;
 import org.herald.contacts.ContactInput;
-import org.herald.rest.internal.json.HeraldJson;
+import org.herald.contacts.json.ContactInputJson;
+import org.herald.json.HeraldJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -43,6 +43,8 @@ import org.herald.contacts.ImportProgress;
 import org.herald.contacts.ImportReport;
 import org.herald.contacts.OptInStatus;
 import org.herald.contacts.UpsertResult;
+import org.herald.contacts.json.ContactInputJson;
+import org.herald.rest.internal.LimitedInputStream;
 import org.herald.rest.internal.RestConfig;
 import org.herald.rest.internal.Whiteboard;
 import org.herald.rest.internal.contacts.Dtos.ContactExportJson;
@@ -99,7 +101,7 @@ public class ContactResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response upsert(ContactInputJson body, @Context UriInfo uri, @Context SecurityContext security) {
-        UpsertResult result = contacts.upsert(required(body).toInput(), Params.api(security));
+        UpsertResult result = contacts.upsert(ContactInputJson.required(body).toInput(), Params.api(security));
         Response.ResponseBuilder response = result.outcome() == UpsertResult.Outcome.CREATED
                 ? Response.created(uri.getAbsolutePathBuilder().path(result.contact().id()).build())
                 : Response.ok();
@@ -135,7 +137,7 @@ public class ContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ContactJson update(@PathParam("idOrEmail") String idOrEmail, ContactInputJson body,
             @Context SecurityContext security) {
-        return ContactJson.of(contacts.update(idOrEmail, required(body).toInput(), Params.api(security)));
+        return ContactJson.of(contacts.update(idOrEmail, ContactInputJson.required(body).toInput(), Params.api(security)));
     }
 
     /** RFC 7396: the body is what the contact should look like; arrays (tags, lists) replace as a whole. */

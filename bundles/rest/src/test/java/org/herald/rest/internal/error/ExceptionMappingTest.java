@@ -13,7 +13,7 @@ import org.herald.common.ConflictException;
 import org.herald.common.HeraldException;
 import org.herald.common.InUseException;
 import org.herald.common.ValidationException;
-import org.herald.rest.internal.json.HeraldJson;
+import org.herald.json.HeraldJson;
 import org.herald.store.StoreException;
 import org.junit.jupiter.api.Test;
 

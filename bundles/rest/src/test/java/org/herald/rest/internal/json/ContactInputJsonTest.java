@@ -22,7 +22,7 @@ import org.herald.common.ValidationException;
 import org.herald.contacts.Contact;
 import org.herald.contacts.ContactInput;
 import org.herald.contacts.OptInStatus;
-import org.herald.rest.internal.contacts.ContactInputJson;
+import org.herald.contacts.json.ContactInputJson;
 import org.herald.rest.internal.contacts.ContactJson;
 import org.herald.rest.internal.error.ErrorBody;
 import org.herald.rest.internal.error.JsonExceptionMapper;
@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 /** The provider turns contact JSON into a ContactInput with each JSON type kept, and refuses what it does not know. */
 class ContactInputJsonTest {
 
-    private final HeraldJsonProvider provider = new HeraldJsonProvider();
+    private final HeraldJsonProvider provider = new HeraldJsonProvider(1_048_576L);
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private <T> T read(Class<T> type, String json) throws IOException {
@@ -109,7 +109,7 @@ class ContactInputJsonTest {
         JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
                 () -> read(ContactInputJson.class, "{\n\"email\": \"ann@example.com\"\n\"status\": 1}"));
         ErrorBody body = JsonExceptionMapper.describe(e);
-        assertThat(body.message()).startsWith("the request body is not valid JSON").contains("line 3");
+        assertThat(body.message()).startsWith("the body is not valid JSON").contains("line 3");
     }
 
     @Test

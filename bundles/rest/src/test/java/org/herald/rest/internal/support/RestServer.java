@@ -14,6 +14,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.client.WebClient;
 import org.apache.cxf.transport.local.LocalTransportFactory;
+import org.herald.json.HeraldJson;
 import org.herald.rest.internal.auth.Authenticator;
 import org.herald.rest.internal.auth.BasicAuthFilter;
 import org.herald.rest.internal.auth.Gatekeeper;
@@ -28,7 +29,7 @@ import org.herald.rest.internal.error.JsonExceptionMapper;
 import org.herald.rest.internal.error.WebApplicationExceptionMapper;
 import org.herald.rest.internal.health.HealthCheck;
 import org.herald.rest.internal.health.HealthResource;
-import org.herald.rest.internal.json.HeraldJson;
+import org.herald.json.HeraldJson;
 import org.herald.rest.internal.json.HeraldJsonProvider;
 import org.herald.rest.internal.openapi.OpenApiResource;
 
@@ -49,6 +50,11 @@ public final class RestServer implements AutoCloseable {
     private final Server server;
 
     public RestServer(long importMaxBytes) {
+        this(importMaxBytes, TestConfig.JSON_MAX_BYTES);
+    }
+
+    /** A server with the given CSV import and JSON body limits. */
+    public RestServer(long importMaxBytes, long jsonMaxBytes) {
         Authenticator users = (user, password) -> {
             if (!"secret".equals(new String(password))) {
                 return Optional.empty();
@@ -74,7 +80,7 @@ public final class RestServer implements AutoCloseable {
                 new ContactResource(services.contacts, new TestConfig("karaf", "herald-admin", importMaxBytes)),
                 new FieldResource(services.fields), new ListResource(services.lists),
                 new TagResource(services.tags), new OpenApiResource(), health));
-        factory.setProviders(List.of(new HeraldJsonProvider(),
+        factory.setProviders(List.of(new HeraldJsonProvider(jsonMaxBytes),
                 new BasicAuthFilter(new Gatekeeper(users, "herald-admin")), new HeraldExceptionMapper(),
                 new JsonExceptionMapper(), new WebApplicationExceptionMapper(), new FallbackExceptionMapper()));
         server = factory.create();

@@ -7,6 +7,9 @@ import org.herald.rest.internal.RestConfig;
 /** A {@link RestConfig} with chosen values, as DS would build it from etc/org.herald.rest.cfg. */
 public final class TestConfig implements RestConfig {
 
+    /** The default of {@code json.maxBytes}. */
+    public static final long JSON_MAX_BYTES = 1_048_576L;
+
     private final String realm;
     private final String role;
     private final long maxBytes;
@@ -34,6 +37,11 @@ public final class TestConfig implements RestConfig {
     @Override
     public long import_maxBytes() {
         return maxBytes;
+    }
+
+    @Override
+    public long json_maxBytes() {
+        return JSON_MAX_BYTES;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.herald.routes.contacts.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.apache.camel.Exchange;
@@ -10,6 +11,7 @@ import org.herald.contacts.ChangeContext;
 import org.herald.contacts.ContactInput;
 import org.herald.contacts.ContactService;
 import org.herald.contacts.UpsertResult;
+import org.herald.contacts.json.ContactInputJson;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -70,7 +72,9 @@ public class ContactsInRoute extends RouteBuilder {
     }
 
     private void upsert(Exchange exchange) {
-        ContactInput input = ContactJson.parse(exchange.getMessage().getBody(String.class));
+        // the same document class, JSON settings and messages as REST POST /contacts (bytes, as REST reads them)
+        String body = exchange.getMessage().getBody(String.class);
+        ContactInput input = ContactInputJson.read(body == null ? null : body.getBytes(StandardCharsets.UTF_8)).toInput();
         UpsertResult result = contacts.upsert(input, ChangeContext.api(ACTOR));
         exchange.getMessage().setHeader("heraldOutcome", result.outcome().name());
         exchange.getMessage().setHeader("heraldContactId", result.contact().id());

@@ -14,11 +14,14 @@ import org.herald.contacts.ConsentSource;
 import org.herald.contacts.Contact;
 import org.herald.contacts.OptInStatus;
 import org.herald.contacts.internal.ContactsConfigs;
+import org.herald.contacts.json.ContactInputCases;
 import org.herald.contacts.internal.DefaultContactService;
 import org.herald.store.internal.JdbcContactStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The route on a real Camel context, with the real contact services on Derby; endpoints from config. */
 class ContactsInRouteTest {
@@ -98,6 +101,25 @@ class ContactsInRouteTest {
             assertThat(e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class)).isZero();
         });
         assertThat(contacts.count(org.herald.contacts.ContactQuery.all())).isZero();
+    }
+
+    static java.util.List<ContactInputCases.Case> cases() {
+        return ContactInputCases.all();
+    }
+
+    /** The same documents and messages as REST POST /contacts (JsonBodiesTest in herald-rest). */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void queueAcceptsAndRefusesTheSharedDocumentsWithTheirMessages(ContactInputCases.Case c) throws Exception {
+        Exchange done = producer.request("direct:in", e -> e.getMessage().setBody(c.document()));
+        if (c.accepted()) {
+            assertThat(done.getMessage().getHeader("heraldOutcome")).isEqualTo("CREATED");
+            assertThat(deadLetters.getExchanges()).isEmpty();
+        } else {
+            assertThat(deadLetters.getExchanges()).hasSize(1);
+            assertThat(deadLetters.getExchanges().get(0).getMessage().getHeader(ContactsInRoute.ERROR_HEADER, String.class))
+                    .isEqualTo(c.error());
+        }
     }
 
     @Test

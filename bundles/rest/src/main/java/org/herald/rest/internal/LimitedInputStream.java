@@ -1,4 +1,4 @@
-package org.herald.rest.internal.contacts;
+package org.herald.rest.internal;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,10 +9,10 @@ import java.io.InputStream;
  * and {@link #exceeded()} turns true, so the caller can tell the limit from other failures even if
  * a consumer wrapped the exception.
  */
-final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
 
     /** Thrown when the body is longer than the limit. */
-    static final class TooLargeException extends IOException {
+    public static final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLargeException(long limit) {
@@ -24,12 +24,12 @@ final class LimitedInputStream extends FilterInputStream {
     private long count;
     private volatile boolean exceeded;
 
-    LimitedInputStream(InputStream in, long limit) {
+    public LimitedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }
 
-    boolean exceeded() {
+    public boolean exceeded() {
         return exceeded;
     }
 
