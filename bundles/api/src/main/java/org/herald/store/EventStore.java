@@ -40,8 +40,11 @@ public interface EventStore {
     /** When the contact last did one of its activity types (types outside {@code notActivity}). */
     Instant lastActivity(long contactKey, Set<String> notActivity);
 
-    /** Events after {@code position} in log order, of the given types (empty = all), at most {@code limit}. */
-    List<ContactEvent> after(long position, Set<String> types, int limit);
+    /**
+     * Events after {@code position} up to {@code upTo} (inclusive) in log order, of the given types
+     * (empty = all), at most {@code limit}.
+     */
+    List<ContactEvent> after(long position, long upTo, Set<String> types, int limit);
 
     /** The last position in the log (0 when empty). */
     long lastPosition();
@@ -70,14 +73,14 @@ public interface EventStore {
     record ParkedEvent(String consumer, long position, String eventId, int attempts, String error, Instant at) {
     }
 
-    // ---- system values kept from events
+    // ---- system values kept from events (contacts named by public id)
 
     /** Points one event gave its contact. */
-    record Points(long position, long contactKey, int points) {
+    record Points(long position, String contactId, int points) {
     }
 
     /** A contact's score before and after a {@link #score} call. */
-    record ScoreChange(long contactKey, String contactId, long before, long after) {
+    record ScoreChange(String contactId, long before, long after) {
     }
 
     /**
@@ -88,22 +91,19 @@ public interface EventStore {
      */
     List<ScoreChange> score(List<Points> points, Function<ScoreChange, List<EventWrite>> consequences);
 
-    /**
-     * Sets the contacts' scores to {@code scores} (a recomputation, e.g. after decay) and appends
-     * the consequences, in one transaction.
-     */
-    List<ScoreChange> rescore(Map<Long, Long> scores, Function<ScoreChange, List<EventWrite>> consequences);
+    /** Sets the contacts' scores (a recomputation, e.g. after decay) and appends the consequences, in one transaction. */
+    List<ScoreChange> rescore(Map<String, Long> scores, Function<ScoreChange, List<EventWrite>> consequences);
 
     /** A scored event of one contact, for a recomputation. */
     record ScoredEvent(long position, int points, Instant occurredAt) {
     }
 
     /** The scored events (points not 0) of one contact, oldest first. */
-    List<ScoredEvent> scoredEvents(long contactKey);
+    List<ScoredEvent> scoredEvents(String contactId);
 
-    /** Keys of contacts with a score other than 0, after {@code afterKey} in key order, at most {@code limit}. */
-    List<Long> scoredContacts(long afterKey, int limit);
+    /** Ids of contacts with a score other than 0, after {@code afterId} in id order, at most {@code limit}. */
+    List<String> scoredContacts(String afterId, int limit);
 
-    /** Recomputes ORDER_NUMBER and ORDER_SUMMARY of these contacts from their purchase events. */
-    void recomputeOrders(Collection<Long> contactKeys, String purchaseType);
+    /** Recomputes ORDER_NUMBER and ORDER_SUMMARY of these contacts from their events of {@code purchaseType}. */
+    void recomputeOrders(Collection<String> contactIds, String purchaseType);
 }

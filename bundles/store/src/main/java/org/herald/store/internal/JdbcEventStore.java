@@ -125,16 +125,17 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public List<ContactEvent> after(long position, Set<String> types, int limit) {
+    public List<ContactEvent> after(long position, long upTo, Set<String> types, int limit) {
         List<Object> params = new ArrayList<>();
         params.add(position);
+        params.add(upTo);
         String typeFilter = "";
         if (!types.isEmpty()) {
             typeFilter = " AND e.event_type IN (" + ContactTable.placeholders(types.size()) + ")";
             params.addAll(types.stream().sorted().toList());
         }
         params.add(limit);
-        String sql = "SELECT " + EventTable.COLUMNS + " FROM contact_event e WHERE e.id > ?" + typeFilter
+        String sql = "SELECT " + EventTable.COLUMNS + " FROM contact_event e WHERE e.id > ? AND e.id <= ?" + typeFilter
                 + " ORDER BY e.id FETCH FIRST ? ROWS ONLY";
         return db.read("read the event log", st -> {
             PreparedStatement ps = st.get(sql);
@@ -284,6 +285,26 @@ public class JdbcEventStore implements EventStore {
 
     // ---- system values
 
+    /** A contact's key, score and public id. */
+    private record Score(long key, long score, String contactId) {
+    }
+
+    /** The scores of the existing contacts among these public ids, in key order (the lock order). */
+    private static List<Score> scores(Statements st, Collection<String> ids) throws SQLException {
+        List<Score> result = new ArrayList<>();
+        PreparedStatement ps = st.get("SELECT id, score FROM contact WHERE public_id = ?");
+        for (String id : new java.util.TreeSet<>(ids)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    result.add(new Score(rs.getLong(1), rs.getLong(2), id));
+                }
+            }
+        }
+        result.sort(java.util.Comparator.comparingLong(Score::key));
+        return result;
+    }
+
     @Override
     public List<ScoreChange> score(List<Points> points, Function<ScoreChange, List<EventWrite>> consequences) {
         if (points.isEmpty()) {
@@ -297,71 +318,46 @@ public class JdbcEventStore implements EventStore {
                 mark.addBatch();
             }
             int[] marked = mark.executeBatch();
-            // contacts in key order, so concurrent scorers lock rows in the same order
-            Map<Long, Long> added = new TreeMap<>();
+            Map<String, Long> added = new TreeMap<>();
             for (int i = 0; i < marked.length; i++) {
                 if (marked[i] > 0 && points.get(i).points() != 0) {
-                    added.merge(points.get(i).contactKey(), (long) points.get(i).points(), Long::sum);
+                    added.merge(points.get(i).contactId(), (long) points.get(i).points(), Long::sum);
                 }
             }
-            Map<Long, Long> target = new TreeMap<>();
-            Map<Long, Score> before = scores(st, added.keySet());
-            added.forEach((key, delta) -> {
-                Score b = before.get(key);
-                if (b != null) {
-                    target.put(key, b.score() + delta);
-                }
-            });
+            Map<String, Long> target = new LinkedHashMap<>();
+            List<Score> before = scores(st, added.keySet());
+            for (Score b : before) {
+                target.put(b.contactId(), b.score() + added.get(b.contactId()));
+            }
             return setScores(st, target, before, consequences);
         });
     }
 
     @Override
-    public List<ScoreChange> rescore(Map<Long, Long> scores, Function<ScoreChange, List<EventWrite>> consequences) {
+    public List<ScoreChange> rescore(Map<String, Long> scores, Function<ScoreChange, List<EventWrite>> consequences) {
         if (scores.isEmpty()) {
             return List.of();
         }
-        return db.transaction("rescore contacts", st -> {
-            Map<Long, Long> target = new TreeMap<>(scores);
-            return setScores(st, target, scores(st, target.keySet()), consequences);
-        });
+        return db.transaction("rescore contacts", st -> setScores(st, scores, scores(st, scores.keySet()), consequences));
     }
 
-    private record Score(long score, String contactId) {
-    }
-
-    /** The score and public id of each existing contact. */
-    private static Map<Long, Score> scores(Statements st, Collection<Long> keys) throws SQLException {
-        Map<Long, Score> result = new TreeMap<>();
-        PreparedStatement ps = st.get("SELECT score, public_id FROM contact WHERE id = ?");
-        for (long key : keys) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    result.put(key, new Score(rs.getLong(1), rs.getString(2)));
-                }
-            }
-        }
-        return result;
-    }
-
-    private static List<ScoreChange> setScores(Statements st, Map<Long, Long> target, Map<Long, Score> before,
+    private static List<ScoreChange> setScores(Statements st, Map<String, Long> target, List<Score> before,
             Function<ScoreChange, List<EventWrite>> consequences) throws SQLException {
         List<ScoreChange> changes = new ArrayList<>();
         PreparedStatement set = st.get("UPDATE contact SET score = ? WHERE id = ?");
         List<EventWrite> follow = new ArrayList<>();
-        for (Map.Entry<Long, Long> e : target.entrySet()) {
-            Score b = before.get(e.getKey());
-            if (b == null || b.score() == e.getValue()) {
+        for (Score b : before) {
+            Long after = target.get(b.contactId());
+            if (after == null || after == b.score()) {
                 continue;
             }
-            set.setLong(1, e.getValue());
-            set.setLong(2, e.getKey());
+            set.setLong(1, after);
+            set.setLong(2, b.key());
             set.addBatch();
-            ScoreChange change = new ScoreChange(e.getKey(), b.contactId(), b.score(), e.getValue());
+            ScoreChange change = new ScoreChange(b.contactId(), b.score(), after);
             changes.add(change);
             for (EventWrite w : consequences.apply(change)) {
-                follow.add(w.contactKey() == 0 ? w.forContact(change.contactKey(), change.contactId()) : w);
+                follow.add(w.contactKey() == 0 ? w.forContact(b.key(), b.contactId()) : w);
             }
         }
         if (!changes.isEmpty()) {
@@ -372,11 +368,12 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public List<ScoredEvent> scoredEvents(long contactKey) {
+    public List<ScoredEvent> scoredEvents(String contactId) {
         return db.read("read scored events", st -> {
-            PreparedStatement ps = st.get("SELECT id, points, occurred_at FROM contact_event "
-                    + "WHERE contact_id = ? AND points IS NOT NULL AND points <> 0 ORDER BY id");
-            ps.setLong(1, contactKey);
+            PreparedStatement ps = st.get("SELECT e.id, e.points, e.occurred_at FROM contact_event e "
+                    + "JOIN contact c ON c.id = e.contact_id "
+                    + "WHERE c.public_id = ? AND e.points IS NOT NULL AND e.points <> 0 ORDER BY e.id");
+            ps.setString(1, contactId);
             List<ScoredEvent> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -388,15 +385,16 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public List<Long> scoredContacts(long afterKey, int limit) {
+    public List<String> scoredContacts(String afterId, int limit) {
         return db.read("list scored contacts", st -> {
-            PreparedStatement ps = st.get("SELECT id FROM contact WHERE score <> 0 AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY");
-            ps.setLong(1, afterKey);
+            PreparedStatement ps = st.get("SELECT public_id FROM contact WHERE score <> 0 AND public_id > ? "
+                    + "ORDER BY public_id FETCH FIRST ? ROWS ONLY");
+            ps.setString(1, afterId == null ? "" : afterId);
             ps.setInt(2, limit);
-            List<Long> result = new ArrayList<>();
+            List<String> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(rs.getLong(1));
+                    result.add(rs.getString(1));
                 }
             }
             return result;
@@ -404,21 +402,20 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public void recomputeOrders(Collection<Long> contactKeys, String purchaseType) {
-        if (contactKeys.isEmpty()) {
+    public void recomputeOrders(Collection<String> contactIds, String purchaseType) {
+        if (contactIds.isEmpty()) {
             return;
         }
         db.transaction("recompute order figures", st -> {
             PreparedStatement ps = st.get("UPDATE contact SET "
-                    + "order_number = (SELECT COUNT(*) FROM contact_event e WHERE e.contact_id = ? AND e.event_type = ?), "
-                    + "order_summary = (SELECT COALESCE(SUM(e.amount), 0) FROM contact_event e WHERE e.contact_id = ? AND e.event_type = ?) "
-                    + "WHERE id = ?");
-            for (long key : new java.util.TreeSet<>(contactKeys)) {
-                ps.setLong(1, key);
+                    + "order_number = (SELECT COUNT(*) FROM contact_event e WHERE e.contact_id = contact.id AND e.event_type = ?), "
+                    + "order_summary = (SELECT COALESCE(SUM(e.amount), 0) FROM contact_event e "
+                    + "WHERE e.contact_id = contact.id AND e.event_type = ?) "
+                    + "WHERE public_id = ?");
+            for (String id : new java.util.TreeSet<>(contactIds)) {
+                ps.setString(1, purchaseType);
                 ps.setString(2, purchaseType);
-                ps.setLong(3, key);
-                ps.setString(4, purchaseType);
-                ps.setLong(5, key);
+                ps.setString(3, id);
                 ps.addBatch();
             }
             ps.executeBatch();
