@@ -247,6 +247,7 @@ final class ContactTable {
         PreparedStatement insert = null;
         PreparedStatement update = null;
         List<ContactRecord> updated = new ArrayList<>();
+        Map<ContactRecord, Long> expected = new java.util.IdentityHashMap<>();
         for (ContactWrite w : writes) {
             ContactRecord after = w.after();
             if (w.isInsert()) {
@@ -259,13 +260,18 @@ final class ContactTable {
                 after = withKey(after, before.key(), before.version());
                 if (rowChanged(before, after)) {
                     after = withKey(after, before.key(), before.version() + 1);
-                    update = update == null ? st.get(updateSql) : update;
-                    bindUpdate(update, after, before.version());
-                    update.addBatch();
                     updated.add(after);
+                    expected.put(after, before.version());
                 }
             }
             stored.add(after);
+        }
+        // rows are locked in key order, as every other writer of contact rows does: no lock cycles
+        updated.sort(java.util.Comparator.comparingLong(ContactRecord::key));
+        for (ContactRecord after : updated) {
+            update = update == null ? st.get(updateSql) : update;
+            bindUpdate(update, after, expected.get(after));
+            update.addBatch();
         }
         try {
             if (insert != null) {
@@ -539,6 +545,8 @@ final class ContactTable {
                 ps.setInt(i++, n);
             } else if (p instanceof Instant t) {
                 ps.setTimestamp(i++, Timestamp.from(t));
+            } else if (p instanceof Timestamp t) {
+                ps.setTimestamp(i++, t);
             } else {
                 ps.setString(i++, (String) p);
             }

@@ -289,19 +289,43 @@ public class JdbcEventStore implements EventStore {
     private record Score(long key, long score, String contactId) {
     }
 
-    /** The scores of the existing contacts among these public ids, in key order (the lock order). */
-    private static List<Score> scores(Statements st, Collection<String> ids) throws SQLException {
-        List<Score> result = new ArrayList<>();
-        PreparedStatement ps = st.get("SELECT id, score FROM contact WHERE public_id = ?");
-        for (String id : new java.util.TreeSet<>(ids)) {
+    /** The keys of the existing contacts among these public ids, by id. */
+    private static Map<String, Long> keys(Statements st, Collection<String> ids) throws SQLException {
+        Map<String, Long> result = new LinkedHashMap<>();
+        PreparedStatement ps = st.get("SELECT id FROM contact WHERE public_id = ?");
+        for (String id : ids) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    result.add(new Score(rs.getLong(1), rs.getLong(2), id));
+                    result.put(id, rs.getLong(1));
                 }
             }
         }
-        result.sort(java.util.Comparator.comparingLong(Score::key));
+        return result;
+    }
+
+    /**
+     * Locks the rows of the existing contacts among these ids, in key order (the order every writer
+     * of contact rows follows, so no lock cycle forms), and returns their scores as locked.
+     */
+    private static List<Score> lockScores(Statements st, Collection<String> ids) throws SQLException {
+        List<Score> result = new ArrayList<>();
+        Map<String, Long> keys = keys(st, ids);
+        List<Map.Entry<String, Long>> ordered = new ArrayList<>(keys.entrySet());
+        ordered.sort(Map.Entry.comparingByValue());
+        PreparedStatement lock = st.get("UPDATE contact SET score = score WHERE id = ?");
+        PreparedStatement read = st.get("SELECT score FROM contact WHERE id = ?");
+        for (Map.Entry<String, Long> e : ordered) {
+            lock.setLong(1, e.getValue());
+            if (lock.executeUpdate() == 0) {
+                continue; // erased meanwhile
+            }
+            read.setLong(1, e.getValue());
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                result.add(new Score(e.getValue(), rs.getLong(1), e.getKey()));
+            }
+        }
         return result;
     }
 
@@ -311,6 +335,10 @@ public class JdbcEventStore implements EventStore {
             return List.of();
         }
         return db.transaction("score events", st -> {
+            // the contact rows first, then the event rows: the lock order of every writer
+            Set<String> contacts = new java.util.HashSet<>();
+            points.forEach(p -> contacts.add(p.contactId()));
+            List<Score> before = lockScores(st, contacts);
             PreparedStatement mark = st.get("UPDATE contact_event SET points = ? WHERE id = ? AND points IS NULL");
             for (Points p : points) {
                 mark.setInt(1, p.points());
@@ -325,9 +353,11 @@ public class JdbcEventStore implements EventStore {
                 }
             }
             Map<String, Long> target = new LinkedHashMap<>();
-            List<Score> before = scores(st, added.keySet());
             for (Score b : before) {
-                target.put(b.contactId(), b.score() + added.get(b.contactId()));
+                Long delta = added.get(b.contactId());
+                if (delta != null) {
+                    target.put(b.contactId(), b.score() + delta);
+                }
             }
             return setScores(st, target, before, consequences);
         });
@@ -338,7 +368,7 @@ public class JdbcEventStore implements EventStore {
         if (scores.isEmpty()) {
             return List.of();
         }
-        return db.transaction("rescore contacts", st -> setScores(st, scores, scores(st, scores.keySet()), consequences));
+        return db.transaction("rescore contacts", st -> setScores(st, scores, lockScores(st, scores.keySet()), consequences));
     }
 
     private static List<ScoreChange> setScores(Statements st, Map<String, Long> target, List<Score> before,
@@ -411,11 +441,13 @@ public class JdbcEventStore implements EventStore {
                     + "order_number = (SELECT COUNT(*) FROM contact_event e WHERE e.contact_id = contact.id AND e.event_type = ?), "
                     + "order_summary = (SELECT COALESCE(SUM(e.amount), 0) FROM contact_event e "
                     + "WHERE e.contact_id = contact.id AND e.event_type = ?) "
-                    + "WHERE public_id = ?");
-            for (String id : new java.util.TreeSet<>(contactIds)) {
+                    + "WHERE id = ?");
+            List<Long> ordered = new ArrayList<>(keys(st, contactIds).values());
+            java.util.Collections.sort(ordered); // the lock order of every writer of contact rows
+            for (long key : ordered) {
                 ps.setString(1, purchaseType);
                 ps.setString(2, purchaseType);
-                ps.setString(3, id);
+                ps.setLong(3, key);
                 ps.addBatch();
             }
             ps.executeBatch();
