@@ -5,17 +5,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.herald.common.Page;
 import org.herald.contacts.ConsentEntry;
-import org.herald.contacts.ListText;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Persistence of contacts, custom field definitions, lists, tags, the consent ledger, the
- * suppression list and settings. Every method is one transaction and thread-safe.
+ * Persistence of the contact aggregate: the contact row with its typed custom field values, its
+ * tags, list memberships, consent ledger and system values (score, e-commerce figures), and the
+ * events its changes cause (written in the same transaction as the change). Every method is one
+ * transaction and thread-safe.
  * <p>
  * Contacts are looked up by their uniqueness key ({@code emailKey}, computed by the caller) or by
  * their public id. Field values are Java values typed by {@link FieldRecord#type()}: text, choice
@@ -25,49 +25,6 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ContactStore {
 
-    // ---- custom field definitions
-
-    /** All custom field definitions, by position then name. */
-    List<FieldRecord> fields();
-
-    /**
-     * Stores a new field and adds its value column. A field with that name is a
-     * {@link org.herald.common.ConflictException}. The name must already be validated ({@code [a-z]+}).
-     */
-    FieldRecord createField(FieldRecord field);
-
-    /** Replaces label, position, visibility and choices of an existing field (name and type never change). */
-    FieldRecord updateField(FieldRecord field);
-
-    // ---- lists
-
-    /** All lists by name, with their live member counts. */
-    List<ListRecord> lists();
-
-    Optional<ListRecord> findList(String name);
-
-    /** The names of all lists (cheap: no member counts). */
-    Set<String> listNames();
-
-    /** A name in use is a {@link org.herald.common.ConflictException}. */
-    ListRecord createList(String name, Instant created);
-
-    ListRecord renameList(String name, String newName);
-
-    /** Sets the text of one language, or removes it when {@code text} is null. */
-    ListRecord setListText(String name, String language, ListText text);
-
-    /** Deletes the list and its memberships (ledger entries naming it stay). */
-    void deleteList(String name);
-
-    // ---- tags
-
-    /** Every tag carried by at least one live contact, with the number of such contacts, by name. */
-    List<TagCount> tagCounts();
-
-    record TagCount(String name, long contacts) {
-    }
-
     // ---- single contacts
 
     /** The contact (live or soft-deleted) owning this uniqueness key. */
@@ -76,8 +33,11 @@ public interface ContactStore {
     /** The contact (live or soft-deleted) with this public id. */
     Optional<ContactRecord> findById(String publicId);
 
+    /** The contact (live or soft-deleted) with this internal key. */
+    Optional<ContactRecord> findByInternalKey(long key);
+
     /**
-     * Writes one contact and its ledger entries in one transaction: an insert when
+     * Writes one contact, its ledger entries and its events in one transaction: an insert when
      * {@code write.before()} is null, else an update guarded by the record's version. A key taken
      * meanwhile is a {@link DuplicateKeyException}; a record changed meanwhile a
      * {@link StaleRecordException} (the caller re-reads and retries). Returns the stored record.
@@ -95,35 +55,34 @@ public interface ContactStore {
      */
     long forEach(ContactFilter filter, Consumer<ContactRecord> sink);
 
+    /** Light references (no values) of the contacts owning these uniqueness keys, by key: one query per chunk. */
+    Map<String, ContactRef> refsByEmailKeys(Collection<String> emailKeys);
+
+    /** Light references of the contacts with these public ids, by id. */
+    Map<String, ContactRef> refsByIds(Collection<String> publicIds);
+
     /** The consent ledger of one contact, oldest first. */
     List<ConsentEntry> consent(long contactKey);
 
-    /** Marks the contact deleted at {@code at}, or restores it when {@code at} is null. */
-    ContactRecord setDeleted(long contactKey, Instant at, Instant updated);
+    /** Marks the contact deleted at {@code at} (or restores it when {@code at} is null), with its event. */
+    ContactRecord setDeleted(long contactKey, Instant at, Instant updated, EventWrite event);
 
-    /** Removes contacts soft-deleted before {@code cutoff} with everything about them; returns how many. */
+    /** Removes contacts soft-deleted before {@code cutoff} with everything about them (events too); returns how many. */
     int purgeDeletedBefore(Instant cutoff);
 
     /**
-     * Erases a contact with its values, tags, memberships and ledger, and stores
-     * {@code suppressionHash} in the suppression table, in one transaction.
+     * Erases a contact with its values, tags, memberships, ledger and events, stores
+     * {@code suppressionHash} in the suppression table and appends {@code forgotten} (the one
+     * event about the contact that stays, so downstream systems learn of the erasure), in one
+     * transaction.
      */
-    void erase(long contactKey, String suppressionHash, Instant at);
+    void erase(long contactKey, String suppressionHash, Instant at, EventWrite forgotten);
 
-    // ---- suppression and settings
+    /** Every tag carried by at least one live contact, with the number of such contacts, by name. */
+    List<TagCount> tagCounts();
 
-    boolean isSuppressed(String suppressionHash);
-
-    /** Of the given hashes, those in the suppression table (one query). */
-    Set<String> suppressed(Collection<String> suppressionHashes);
-
-    void liftSuppression(String suppressionHash);
-
-    /**
-     * The setting's value; when absent, stores {@code initial} first. Safe when several nodes race:
-     * all of them get the value stored first.
-     */
-    String setting(String name, String initial);
+    record TagCount(String name, long contacts) {
+    }
 
     // ---- bulk path
 

@@ -1,12 +1,15 @@
 /**
- * The storage SPI between the domain bundles and {@code bundles/store}: records as stored, the
- * single-contact write, the bulk path used by imports and exports, and the storage errors the
- * domain reacts to. Nothing here mentions JPA or SQL; the store bundle is the only implementation
+ * The storage SPI between the domain bundles and {@code bundles/store}: one store interface per
+ * aggregate ({@link org.herald.store.ContactStore} with the bulk path, {@link org.herald.store.FieldStore},
+ * {@link org.herald.store.ListStore}, {@link org.herald.store.SuppressionStore},
+ * {@link org.herald.store.SettingStore}, {@link org.herald.store.EventStore}), the records as
+ * stored, and the storage errors the domain reacts to. It is wiring between Herald's own bundles,
+ * implemented only by {@code bundles/store} and versioned with it. Nothing here mentions JPA or SQL; the store bundle is the only implementation
  * and the only bundle that touches JDBC or JPA. The domain rules (validation, opt-in transitions,
  * suppression) live in the callers: the store persists what it is given, atomically.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.herald.store;
 
 import org.osgi.annotation.bundle.Export;

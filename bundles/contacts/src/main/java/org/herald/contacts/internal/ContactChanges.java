@@ -17,11 +17,12 @@ import org.herald.contacts.ContactInput;
 import org.herald.contacts.OptInStatus;
 import org.herald.contacts.UpsertResult.Outcome;
 import org.herald.store.ContactRecord;
+import org.herald.store.EventWrite;
 import org.herald.store.FieldRecord;
 
 /**
- * Computes what one input does to one contact: the new state, the consent ledger entries and the
- * outcome. The single one place where input meets the rules, used by upserts, updates and every
+ * Computes what one input does to one contact: the new state, the consent ledger entries, the
+ * events and the outcome. The single one place where input meets the rules, used by upserts, updates and every
  * row of an import, so that all channels validate alike. Pure: reads and writes nothing.
  */
 final class ContactChanges {
@@ -40,7 +41,7 @@ final class ContactChanges {
         }
     }
 
-    record Change(ContactRecord after, List<ConsentEntry> consent, Outcome outcome) {
+    record Change(ContactRecord after, List<ConsentEntry> consent, List<EventWrite> events, Outcome outcome) {
     }
 
     /** What the change needs to know about the installation. */
@@ -110,17 +111,17 @@ final class ContactChanges {
         if (before == null) {
             ContactRecord created = new ContactRecord(0, newId, email, key, to, fields, tags, lists, monitored, ctx.now(),
                     ctx.now(), null, 0);
-            return new Change(created, consent, Outcome.CREATED);
+            return new Change(created, consent, ContactEvents.of(null, created, ctx.who(), ctx.now()), Outcome.CREATED);
         }
         boolean changed = !email.equals(before.email()) || !key.equals(before.emailKey()) || to != before.status()
                 || monitored != before.monitored() || !fields.equals(before.fields()) || !tags.equals(before.tags())
                 || !lists.equals(before.lists());
         if (!changed) {
-            return new Change(before, List.of(), Outcome.UNCHANGED);
+            return new Change(before, List.of(), List.of(), Outcome.UNCHANGED);
         }
         ContactRecord after = new ContactRecord(before.key(), before.id(), email, key, to, fields, tags, lists, monitored,
-                before.created(), ctx.now(), before.deletedAt(), before.version());
-        return new Change(after, consent, Outcome.UPDATED);
+                before.created(), ctx.now(), before.deletedAt(), before.version(), before.metrics());
+        return new Change(after, consent, ContactEvents.of(before, after, ctx.who(), ctx.now()), Outcome.UPDATED);
     }
 
     private static OptInStatus statusAfter(ContactRecord before, OptInStatus from, OptInStatus wanted, Mode mode,

@@ -50,7 +50,9 @@ final class CsvImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvImport.class);
     private static final int ATTEMPTS = 3;
-    private static final Set<String> IGNORED_COLUMNS = Set.of("id", "created", "updated", "deletedat");
+    /** Columns of Herald's own export that are not input: ids, times and the read-only system values. */
+    private static final Set<String> IGNORED_COLUMNS = Set.of("id", "created", "updated", "deletedat", "score", "stage",
+            "order_number", "order_summary", "order_avg");
 
     private enum Kind { EMAIL, STATUS, TAGS, LISTS, MONITORED, FIELD, IGNORED }
 
@@ -66,6 +68,7 @@ final class CsvImport {
         final ContactRecord before;
         ContactRecord after;
         final List<org.herald.contacts.ConsentEntry> consent = new ArrayList<>();
+        final List<org.herald.store.EventWrite> events = new ArrayList<>();
 
         Pending(ContactRecord before) {
             this.before = before;
@@ -103,10 +106,10 @@ final class CsvImport {
 
     ImportReport run(Reader csv) throws IOException {
         fields = new LinkedHashMap<>();
-        for (FieldRecord f : store.fields()) {
+        for (FieldRecord f : service.fieldStore().fields()) {
             fields.put(f.name(), f);
         }
-        listNames = store.listNames();
+        listNames = service.listStore().listNames();
         for (String list : options.lists()) {
             if (!listNames.contains(list)) {
                 throw new ValidationException("lists", list, "list '" + list + "' does not exist: create it first "
@@ -316,7 +319,7 @@ final class CsvImport {
                 hashes.put(key, service.suppression().hash(key));
             }
         }
-        Set<String> suppressed = hashes.isEmpty() ? Set.of() : store.suppressed(hashes.values());
+        Set<String> suppressed = hashes.isEmpty() ? Set.of() : service.suppressionStore().suppressed(hashes.values());
 
         ContactChanges.Context ctx = new ContactChanges.Context(fields, listNames, who, Instant.now());
         Map<String, ContactRecord> current = new HashMap<>(existing);
@@ -361,12 +364,13 @@ final class CsvImport {
                 Pending p = pending.computeIfAbsent(key, k -> new Pending(existing.get(k)));
                 p.after = change.after();
                 p.consent.addAll(change.consent());
+                p.events.addAll(change.events());
             }
         }
         if (!pending.isEmpty()) {
             List<ContactWrite> writes = new ArrayList<>(pending.size());
             for (Pending p : pending.values()) {
-                writes.add(new ContactWrite(p.before, p.after, p.consent));
+                writes.add(new ContactWrite(p.before, p.after, p.consent, p.events));
             }
             bulk.write(writes);
         }

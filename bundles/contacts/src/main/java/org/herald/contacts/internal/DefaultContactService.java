@@ -43,6 +43,12 @@ import org.herald.store.ContactStore;
 import org.herald.store.ContactWrite;
 import org.herald.store.DuplicateKeyException;
 import org.herald.store.FieldRecord;
+import org.herald.store.FieldStore;
+import org.herald.store.ListStore;
+import org.herald.store.SettingStore;
+import org.herald.store.SuppressionStore;
+import org.herald.contacts.internal.events.Scoring;
+import org.herald.events.EventTypes;
 import org.herald.store.StaleRecordException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * the store's single write (imports through the same rules in batches, see {@link CsvImport}).
  * Owns the daily purge of soft-deleted contacts (one scheduler thread, stopped on deactivation).
  */
-@Component(service = ContactService.class, configurationPid = "org.herald.contacts")
+@Component(service = {ContactService.class, DefaultContactService.class}, configurationPid = "org.herald.contacts")
 @Designate(ocd = ContactsConfig.class)
 public class DefaultContactService implements ContactService {
 
@@ -67,6 +73,10 @@ public class DefaultContactService implements ContactService {
     private static final LocalTime DEFAULT_PURGE = LocalTime.of(2, 0);
 
     private final ContactStore store;
+    private final FieldStore fieldStore;
+    private final ListStore listStore;
+    private final SuppressionStore suppressionStore;
+    private final Scoring scoring;
     private final Suppression suppression;
     private final ScheduledExecutorService scheduler;
     private volatile Settings settings;
@@ -87,10 +97,16 @@ public class DefaultContactService implements ContactService {
     }
 
     @Activate
-    public DefaultContactService(@Reference ContactStore store, ContactsConfig config) {
+    public DefaultContactService(@Reference ContactStore store, @Reference FieldStore fieldStore,
+            @Reference ListStore listStore, @Reference SuppressionStore suppressionStore,
+            @Reference SettingStore settingStore, @Reference Scoring scoring, ContactsConfig config) {
         this.store = store;
+        this.fieldStore = fieldStore;
+        this.listStore = listStore;
+        this.suppressionStore = suppressionStore;
+        this.scoring = scoring;
         this.settings = Settings.of(config);
-        this.suppression = new Suppression(store);
+        this.suppression = new Suppression(suppressionStore, settingStore);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-contacts-purge");
             t.setDaemon(true);
@@ -145,6 +161,18 @@ public class DefaultContactService implements ContactService {
         return store;
     }
 
+    FieldStore fieldStore() {
+        return fieldStore;
+    }
+
+    ListStore listStore() {
+        return listStore;
+    }
+
+    SuppressionStore suppressionStore() {
+        return suppressionStore;
+    }
+
     Suppression suppression() {
         return suppression;
     }
@@ -153,7 +181,7 @@ public class DefaultContactService implements ContactService {
 
     @Override
     public Optional<Contact> find(String idOrEmail) {
-        return resolve(idOrEmail).filter(r -> !r.isDeleted()).map(DefaultContactService::toContact);
+        return resolve(idOrEmail).filter(r -> !r.isDeleted()).map(this::toContact);
     }
 
     @Override
@@ -161,8 +189,13 @@ public class DefaultContactService implements ContactService {
         return toContact(live(idOrEmail));
     }
 
+    /** An address as the uniqueness rule sees it (this installation's case rule). */
+    public Emails.Address normalize(String email) {
+        return settings.emails().normalize(email);
+    }
+
     /** The contact (live or deleted) addressed by id or e-mail. */
-    private Optional<ContactRecord> resolve(String idOrEmail) {
+    public Optional<ContactRecord> resolve(String idOrEmail) {
         if (idOrEmail == null || idOrEmail.isBlank()) {
             return Optional.empty();
         }
@@ -190,20 +223,21 @@ public class DefaultContactService implements ContactService {
         return new NotFoundException("no contact with id or e-mail '" + idOrEmail + "'");
     }
 
-    static Contact toContact(ContactRecord r) {
+    /** The API view of a stored contact, with the stage its score gives under the current scoring rules. */
+    public Contact toContact(ContactRecord r) {
         Map<String, Object> fields = new LinkedHashMap<>();
         r.fields().forEach((k, v) -> fields.put(k, FieldValues.toApi(v)));
         return new Contact(r.id(), r.email(), r.status(), fields, r.tags(), r.lists(), r.monitored(), r.created(),
-                r.updated(), r.deletedAt());
+                r.updated(), r.deletedAt(), r.metrics().withStage(scoring.rules().stageOf(r.metrics().score())));
     }
 
     ContactChanges.Context changeContext(ContactInput in, ChangeContext who) {
         Map<String, FieldRecord> fields = new LinkedHashMap<>();
-        for (FieldRecord f : store.fields()) {
+        for (FieldRecord f : fieldStore.fields()) {
             fields.put(f.name(), f);
         }
         boolean needsLists = !in.lists().isEmpty() || !in.unsubscribeLists().isEmpty();
-        return new ContactChanges.Context(fields, needsLists ? store.listNames() : Set.of(), who, Instant.now());
+        return new ContactChanges.Context(fields, needsLists ? listStore.listNames() : Set.of(), who, Instant.now());
     }
 
     // ---- writes
@@ -227,7 +261,8 @@ public class DefaultContactService implements ContactService {
                 return new UpsertResult(toContact(change.after()), Outcome.UNCHANGED);
             }
             try {
-                ContactRecord stored = store.write(new ContactWrite(existing.orElse(null), change.after(), change.consent()));
+                ContactRecord stored = store.write(new ContactWrite(existing.orElse(null), change.after(), change.consent(),
+                        change.events()));
                 return new UpsertResult(toContact(stored), change.outcome());
             } catch (DuplicateKeyException | StaleRecordException e) {
                 if (attempt == ATTEMPTS) {
@@ -262,7 +297,7 @@ public class DefaultContactService implements ContactService {
                 return toContact(before);
             }
             try {
-                return toContact(store.write(new ContactWrite(before, result.after(), result.consent())));
+                return toContact(store.write(new ContactWrite(before, result.after(), result.consent(), result.events())));
             } catch (DuplicateKeyException e) {
                 throw new ConflictException("the address " + address.email() + " belongs to another contact");
             } catch (StaleRecordException e) {
@@ -323,7 +358,7 @@ public class DefaultContactService implements ContactService {
     public Page<Contact> list(ContactQuery query) {
         Page<ContactRecord> page = store.query(filter(query), query.offset(), query.limit());
         return new Page<>(page.total(), page.offset(), page.limit(),
-                page.items().stream().map(DefaultContactService::toContact).toList());
+                page.items().stream().map(this::toContact).toList());
     }
 
     @Override
@@ -336,7 +371,7 @@ public class DefaultContactService implements ContactService {
         ContactRecord r = live(idOrEmail);
         Instant now = Instant.now();
         LOG.debug("Contact {} deleted by {}", r.id(), context.actor());
-        return toContact(store.setDeleted(r.key(), now, now));
+        return toContact(store.setDeleted(r.key(), now, now, ContactEvents.event(EventTypes.DELETED, context, now, null)));
     }
 
     @Override
@@ -345,7 +380,8 @@ public class DefaultContactService implements ContactService {
         if (!r.isDeleted()) {
             return toContact(r);
         }
-        return toContact(store.setDeleted(r.key(), null, Instant.now()));
+        Instant now = Instant.now();
+        return toContact(store.setDeleted(r.key(), null, now, ContactEvents.event(EventTypes.RESTORED, context, now, null)));
     }
 
     @Override
@@ -356,13 +392,14 @@ public class DefaultContactService implements ContactService {
     @Override
     public void forget(String idOrEmail, ChangeContext context) {
         ContactRecord r = any(idOrEmail);
-        store.erase(r.key(), suppression.hash(r.emailKey()), Instant.now());
+        Instant now = Instant.now();
+        store.erase(r.key(), suppression.hash(r.emailKey()), now, ContactEvents.event(EventTypes.FORGOTTEN, context, now, null));
         LOG.info("Contact {} erased at the contact's request ({} by {})", r.id(), context.source(), context.actor());
     }
 
     @Override
     public boolean isSuppressed(String email) {
-        return store.isSuppressed(suppression.hash(settings.emails().normalize(email).key()));
+        return suppressionStore.isSuppressed(suppression.hash(settings.emails().normalize(email).key()));
     }
 
     @Override
@@ -386,11 +423,11 @@ public class DefaultContactService implements ContactService {
 
     @Override
     public long exportCsv(Writer out, ContactQuery query) throws IOException {
-        return Exports.csv(store, filter(query), out);
+        return Exports.csv(store, fieldStore, filter(query), out);
     }
 
     @Override
     public long exportJson(OutputStream out, ContactQuery query) throws IOException {
-        return Exports.json(store, filter(query), out);
+        return Exports.json(this, filter(query), out);
     }
 }

@@ -14,7 +14,7 @@ import org.herald.contacts.Choice;
 import org.herald.contacts.FieldDefinition;
 import org.herald.contacts.FieldService;
 import org.herald.contacts.FieldType;
-import org.herald.store.ContactStore;
+import org.herald.store.FieldStore;
 import org.herald.store.FieldRecord;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,10 +24,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = FieldService.class)
 public class DefaultFieldService implements FieldService {
 
-    private final ContactStore store;
+    private final FieldStore store;
 
     @Activate
-    public DefaultFieldService(@Reference ContactStore store) {
+    public DefaultFieldService(@Reference FieldStore store) {
         this.store = store;
     }
 

@@ -13,7 +13,7 @@ import org.herald.contacts.ListService;
 import org.herald.contacts.ListText;
 import org.herald.contacts.ListUsageProvider;
 import org.herald.contacts.MailingList;
-import org.herald.store.ContactStore;
+import org.herald.store.ListStore;
 import org.herald.store.ListRecord;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,11 +32,11 @@ public class DefaultListService implements ListService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultListService.class);
 
-    private final ContactStore store;
+    private final ListStore store;
     private final List<ListUsageProvider> usageProviders = new CopyOnWriteArrayList<>();
 
     @Activate
-    public DefaultListService(@Reference ContactStore store) {
+    public DefaultListService(@Reference ListStore store) {
         this.store = store;
     }
 

@@ -11,12 +11,12 @@ import jakarta.mail.internet.InternetAddress;
  * Validates and normalises e-mail addresses (Jakarta Mail's strict RFC 822 parser, then Herald's
  * own rules: a bare address, a domain with a dot) and computes the uniqueness key.
  */
-final class Emails {
+public final class Emails {
 
     static final int MAX_LENGTH = 254;
 
     /** The stored address (trimmed, domain lower-cased) and its uniqueness key. */
-    record Address(String email, String key) {
+    public record Address(String email, String key) {
     }
 
     private final boolean caseSensitiveLocalPart;

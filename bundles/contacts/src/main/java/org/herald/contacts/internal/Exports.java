@@ -15,6 +15,7 @@ import org.herald.store.ContactFilter;
 import org.herald.store.ContactRecord;
 import org.herald.store.ContactStore;
 import org.herald.store.FieldRecord;
+import org.herald.store.FieldStore;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -33,11 +34,12 @@ final class Exports {
     private Exports() {
     }
 
-    static long csv(ContactStore store, ContactFilter filter, Writer out) throws IOException {
-        List<FieldRecord> fields = store.fields();
+    static long csv(ContactStore store, FieldStore fieldStore, ContactFilter filter, Writer out) throws IOException {
+        List<FieldRecord> fields = fieldStore.fields();
         List<String> header = new ArrayList<>(List.of("id", "email", "status"));
         fields.forEach(f -> header.add(f.name()));
-        header.addAll(List.of("tags", "lists", "monitored", "created", "updated"));
+        header.addAll(List.of("tags", "lists", "monitored", "created", "updated", "score", "ORDER_NUMBER", "ORDER_SUMMARY",
+                "ORDER_AVG"));
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
         printer.printRecord(header);
         try {
@@ -54,6 +56,10 @@ final class Exports {
                 cells.add(r.monitored());
                 cells.add(r.created());
                 cells.add(r.updated());
+                cells.add(r.metrics().score());
+                cells.add(r.metrics().orderNumber());
+                cells.add(r.metrics().orderSummary().toPlainString());
+                cells.add(r.metrics().orderAverage().toPlainString());
                 try {
                     printer.printRecord(cells);
                 } catch (IOException e) {
@@ -67,7 +73,8 @@ final class Exports {
         }
     }
 
-    static long json(ContactStore store, ContactFilter filter, OutputStream out) throws IOException {
+    static long json(DefaultContactService service, ContactFilter filter, OutputStream out) throws IOException {
+        ContactStore store = service.store();
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartArray();
@@ -75,7 +82,7 @@ final class Exports {
             try {
                 n = store.forEach(filter, r -> {
                     try {
-                        write(g, r);
+                        write(g, r, service.toContact(r).metrics());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -90,7 +97,7 @@ final class Exports {
     }
 
     /** One contact as the REST API's contact JSON. */
-    private static void write(JsonGenerator g, ContactRecord r) throws IOException {
+    private static void write(JsonGenerator g, ContactRecord r, org.herald.contacts.ContactMetrics m) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.id());
         g.writeStringField("email", r.email());
@@ -134,6 +141,15 @@ final class Exports {
         } else {
             g.writeStringField("deletedAt", r.deletedAt().toString());
         }
+        g.writeObjectFieldStart("metrics");
+        g.writeNumberField("score", m.score());
+        if (m.stage() != null) {
+            g.writeStringField("stage", m.stage());
+        }
+        g.writeNumberField("orderNumber", m.orderNumber());
+        g.writeNumberField("orderSummary", m.orderSummary());
+        g.writeNumberField("orderAverage", m.orderAverage());
+        g.writeEndObject();
         g.writeEndObject();
     }
 }

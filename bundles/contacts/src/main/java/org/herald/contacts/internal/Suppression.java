@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.herald.common.ConflictException;
 import org.herald.contacts.ChangeContext;
 import org.herald.contacts.ConsentSource;
-import org.herald.store.ContactStore;
+import org.herald.store.SettingStore;
+import org.herald.store.SuppressionStore;
 
 /**
  * The suppression list of erased addresses: keyed hashes (HMAC-SHA256 with an installation salt
@@ -24,16 +25,16 @@ final class Suppression {
 
     static final String ERASED = "erased at the contact's request; it can only subscribe again through a form";
 
-    private final ContactStore store;
+    private final SuppressionStore store;
     private final byte[] salt;
     /** Mac instances are not thread-safe and costly to look up: one per thread. */
     private final ThreadLocal<Mac> macs;
 
-    Suppression(ContactStore store) {
+    Suppression(SuppressionStore store, SettingStore settings) {
         this.store = store;
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        this.salt = Base64.getDecoder().decode(store.setting("suppression.salt", Base64.getEncoder().encodeToString(fresh)));
+        this.salt = Base64.getDecoder().decode(settings.setting("suppression.salt", Base64.getEncoder().encodeToString(fresh)));
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
 

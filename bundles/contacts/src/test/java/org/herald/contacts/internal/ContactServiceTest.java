@@ -306,7 +306,7 @@ class ContactServiceTest {
 
         StringWriter csv = new StringWriter();
         assertThat(bed.contacts.exportCsv(csv, ContactQuery.all())).isEqualTo(2);
-        assertThat(csv.toString()).startsWith("id,email,status,city,topics,tags,lists,monitored,created,updated\r\n")
+        assertThat(csv.toString()).startsWith("id,email,status,city,topics,tags,lists,monitored,created,updated,score,ORDER_NUMBER,ORDER_SUMMARY,ORDER_AVG\r\n")
                 .contains("ann@example.com,CONFIRMED,\"Tartu, \"\"old town\"\"\",a|b,vip,news,true,");
         StringWriter filtered = new StringWriter();
         assertThat(bed.contacts.exportCsv(filtered, new ContactQuery(OptInStatus.UNSUBSCRIBED, null, null, null, false, 0, 1)))

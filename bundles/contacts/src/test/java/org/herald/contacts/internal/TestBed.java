@@ -1,45 +1,88 @@
 package org.herald.contacts.internal;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.herald.contacts.ChangeContext;
-import org.herald.store.internal.JdbcContactStore;
+import org.herald.contacts.internal.events.DefaultEventService;
+import org.herald.contacts.internal.events.EventDispatcher;
+import org.herald.contacts.internal.events.EventsConfig;
+import org.herald.contacts.internal.events.Scoring;
+import org.herald.contacts.internal.events.ScoringConfig;
+import org.herald.store.internal.Stores;
 
-/** The real services on the real store over a fresh in-memory Derby database. */
-final class TestBed implements AutoCloseable {
+/**
+ * Herald's services as the container wires them (the real stores, the real rules) over a fresh
+ * in-memory Derby database: one per test class or test, shared by the tests of every module that
+ * needs the domain (the contacts bundle's own, REST, routes, benchmarks) through this module's
+ * test jar. Give each test its own addresses and names; close it when done.
+ */
+public final class TestBed implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    static final ChangeContext ADMIN = ChangeContext.manage("admin");
-    static final ChangeContext API = ChangeContext.api("api-user");
-    static final ChangeContext IMPORT = ChangeContext.importing("admin");
+    public static final ChangeContext ADMIN = ChangeContext.manage("admin");
+    public static final ChangeContext API = ChangeContext.api("api-user");
+    public static final ChangeContext IMPORT = ChangeContext.importing("admin");
 
-    final javax.sql.DataSource dataSource;
-    final JdbcContactStore store;
-    final DefaultContactService contacts;
-    final DefaultFieldService fields;
-    final DefaultListService lists;
-    final DefaultTagService tags;
+    public final DataSource dataSource;
+    public final Stores stores;
+    public final Scoring scoring;
+    public final DefaultContactService contacts;
+    public final DefaultFieldService fields;
+    public final DefaultListService lists;
+    public final DefaultTagService tags;
+    public final DefaultEventService events;
+    private EventDispatcher dispatcher;
 
-    TestBed() {
+    public TestBed() {
         this(false, 1000);
     }
 
-    TestBed(boolean caseSensitiveLocalPart, int batchSize) {
+    public TestBed(boolean caseSensitiveLocalPart, int batchSize) {
+        this(freshDatabase(), ContactsConfigs.of(caseSensitiveLocalPart, "02:00", batchSize),
+                Configs.defaults(ScoringConfig.class));
+    }
+
+    /** The services on {@code dataSource} (migrated first) with these configurations. */
+    public TestBed(DataSource dataSource, ContactsConfig contactsConfig, ScoringConfig scoringConfig) {
+        this.dataSource = dataSource;
+        this.stores = Stores.open(dataSource);
+        this.scoring = new Scoring(scoringConfig);
+        this.contacts = new DefaultContactService(stores.contacts(), stores.fields(), stores.lists(), stores.suppression(),
+                stores.settings(), scoring, contactsConfig);
+        this.fields = new DefaultFieldService(stores.fields());
+        this.lists = new DefaultListService(stores.lists());
+        this.tags = new DefaultTagService(stores.contacts());
+        this.events = new DefaultEventService(contacts, stores.contacts(), stores.events(), Configs.defaults(EventsConfig.class));
+    }
+
+    /** A fresh, empty in-memory Derby database. */
+    public static DataSource freshDatabase() {
         System.setProperty("derby.stream.error.file", "target/derby.log");
         EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:contacts" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
+        ds.setDatabaseName("memory:herald" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
         ds.setCreateDatabase("create");
-        dataSource = ds;
-        store = new JdbcContactStore(ds);
-        contacts = new DefaultContactService(store, ContactsConfigs.of(caseSensitiveLocalPart, "02:00", batchSize));
-        fields = new DefaultFieldService(store);
-        lists = new DefaultListService(store);
-        tags = new DefaultTagService(store);
+        return ds;
+    }
+
+    /**
+     * The dispatcher delivering the log to listeners (started on first use), with a short poll
+     * interval and back-off so tests see deliveries quickly.
+     */
+    public synchronized EventDispatcher dispatcher() {
+        if (dispatcher == null) {
+            dispatcher = new EventDispatcher(stores.events(), Configs.of(EventsConfig.class,
+                    Map.of("delivery_pollMillis", 20L, "delivery_maxBackoffMillis", 200L, "delivery_attempts", 3,
+                            "delivery_leaseSeconds", 5L)));
+        }
+        return dispatcher;
     }
 
     /** Rows in a table, straight from the database. */
-    long rows(String table) {
+    public long rows(String table) {
         try (var c = dataSource.getConnection(); var s = c.createStatement();
                 var rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
@@ -51,7 +94,10 @@ final class TestBed implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dispatcher != null) {
+            dispatcher.deactivate();
+        }
         contacts.deactivate();
-        store.close();
+        stores.close();
     }
 }

@@ -20,13 +20,19 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.herald.common.NotFoundException;
+import org.herald.contacts.Channel;
+import org.herald.contacts.ConsentAction;
 import org.herald.contacts.ConsentEntry;
+import org.herald.contacts.ConsentSource;
+import org.herald.contacts.ContactMetrics;
 import org.herald.contacts.FieldType;
 import org.herald.contacts.OptInStatus;
 import org.herald.store.ContactFilter;
 import org.herald.store.ContactRecord;
+import org.herald.store.ContactRef;
 import org.herald.store.ContactWrite;
 import org.herald.store.DuplicateKeyException;
+import org.herald.store.EventWrite;
 import org.herald.store.FieldRecord;
 import org.herald.store.StaleRecordException;
 
@@ -42,7 +48,8 @@ final class ContactTable {
     static final int IN_CHUNK = 500;
 
     private static final String BASE_COLUMNS =
-            "c.id, c.public_id, c.email, c.email_key, c.status, c.monitored, c.created_at, c.updated_at, c.deleted_at, c.version";
+            "c.id, c.public_id, c.email, c.email_key, c.status, c.monitored, c.created_at, c.updated_at, c.deleted_at, c.version, "
+            + "c.score, c.order_number, c.order_summary";
 
     private final List<FieldRecord> fields;
     private final String selectColumns;
@@ -184,7 +191,8 @@ final class ContactTable {
         row.updated = instant(rs.getTimestamp(8));
         row.deletedAt = instant(rs.getTimestamp(9));
         row.version = rs.getLong(10);
-        int i = 11;
+        row.metrics = new ContactMetrics(rs.getLong(11), null, rs.getLong(12), plain(rs.getBigDecimal(13)));
+        int i = 14;
         for (FieldRecord f : fields) {
             Object value = readValue(rs, i++, f.type());
             if (value != null) {
@@ -239,6 +247,7 @@ final class ContactTable {
         PreparedStatement insert = null;
         PreparedStatement update = null;
         List<ContactRecord> updated = new ArrayList<>();
+        Map<ContactRecord, Long> expected = new java.util.IdentityHashMap<>();
         for (ContactWrite w : writes) {
             ContactRecord after = w.after();
             if (w.isInsert()) {
@@ -251,13 +260,18 @@ final class ContactTable {
                 after = withKey(after, before.key(), before.version());
                 if (rowChanged(before, after)) {
                     after = withKey(after, before.key(), before.version() + 1);
-                    update = update == null ? st.get(updateSql) : update;
-                    bindUpdate(update, after, before.version());
-                    update.addBatch();
                     updated.add(after);
+                    expected.put(after, before.version());
                 }
             }
             stored.add(after);
+        }
+        // rows are locked in key order, as every other writer of contact rows does: no lock cycles
+        updated.sort(java.util.Comparator.comparingLong(ContactRecord::key));
+        for (ContactRecord after : updated) {
+            update = update == null ? st.get(updateSql) : update;
+            bindUpdate(update, after, expected.get(after));
+            update.addBatch();
         }
         try {
             if (insert != null) {
@@ -279,7 +293,60 @@ final class ContactTable {
             throw e;
         }
         writeAttachments(st, writes, stored, lists);
+        List<EventWrite> events = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            ContactRecord r = stored.get(i);
+            for (EventWrite e : writes.get(i).events()) {
+                events.add(e.contactKey() == 0 ? e.forContact(r.key(), r.id()) : e);
+            }
+        }
+        // last: appending locks the log's position counter until the commit
+        EventTable.append(st, events);
         return stored;
+    }
+
+    // ---- light lookups and the ledger
+
+    /** {@link ContactRef}s of the contacts whose {@code column} is one of {@code values}, by that value. */
+    static Map<String, ContactRef> refs(Statements st, String column, String index, Collection<String> values,
+            boolean byEmailKey) throws SQLException {
+        Map<String, ContactRef> result = new HashMap<>();
+        List<String> all = new ArrayList<>(new HashSet<>(values));
+        String sql = "SELECT c.id, c.public_id, c.email_key, c.monitored, c.deleted_at FROM contact c "
+                + hint("index=" + index) + "WHERE c." + column + " IN (" + placeholders(IN_CHUNK) + ")";
+        PreparedStatement ps = st.get(sql);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            bindStrings(ps, all.subList(from, Math.min(all.size(), from + IN_CHUNK)), IN_CHUNK);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ContactRef ref = new ContactRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                            rs.getTimestamp(5) != null);
+                    result.put(byEmailKey ? ref.emailKey() : ref.id(), ref);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The consent ledger of one contact, oldest first (the ledger's one mapping: written in {@link #write}). */
+    static List<ConsentEntry> consent(Statements st, long contactKey, String publicId) throws SQLException {
+        PreparedStatement ps = st.get("SELECT id, channel, consent_action, from_status, to_status, list_name, consent_source, "
+                + "changed_at, actor, ip, user_agent, form_id, consent_text_version FROM consent_entry "
+                + "WHERE contact_id = ? ORDER BY id");
+        ps.setLong(1, contactKey);
+        List<ConsentEntry> result = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String from = rs.getString(4);
+                String to = rs.getString(5);
+                result.add(new ConsentEntry(rs.getLong(1), publicId, Channel.valueOf(rs.getString(2)),
+                        ConsentAction.valueOf(rs.getString(3)), from == null ? null : OptInStatus.valueOf(from),
+                        to == null ? null : OptInStatus.valueOf(to), rs.getString(6), ConsentSource.valueOf(rs.getString(7)),
+                        rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12), rs.getString(13)));
+            }
+        }
+        return result;
     }
 
     private void writeAttachments(Statements st, List<ContactWrite> writes, List<ContactRecord> stored, ListIds lists)
@@ -369,7 +436,7 @@ final class ContactTable {
 
     private static ContactRecord withKey(ContactRecord r, long key, long version) {
         return new ContactRecord(key, r.id(), r.email(), r.emailKey(), r.status(), r.fields(), r.tags(), r.lists(),
-                r.monitored(), r.created(), r.updated(), r.deletedAt(), version);
+                r.monitored(), r.created(), r.updated(), r.deletedAt(), version, r.metrics());
     }
 
     private void bindInsert(PreparedStatement ps, ContactRecord r) throws SQLException {
@@ -478,6 +545,8 @@ final class ContactTable {
                 ps.setInt(i++, n);
             } else if (p instanceof Instant t) {
                 ps.setTimestamp(i++, Timestamp.from(t));
+            } else if (p instanceof Timestamp t) {
+                ps.setTimestamp(i++, t);
             } else {
                 ps.setString(i++, (String) p);
             }
@@ -547,9 +616,11 @@ final class ContactTable {
         final Set<String> tags = new HashSet<>();
         final Set<String> lists = new HashSet<>();
 
+        ContactMetrics metrics = ContactMetrics.NONE;
+
         ContactRecord toRecord() {
             return new ContactRecord(key, id, email, emailKey, status, fields, tags, lists, monitored, created, updated,
-                    deletedAt, version);
+                    deletedAt, version, metrics);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.herald.store.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.herald.contacts.Choice;
 import org.herald.store.StoreException;
@@ -15,6 +16,7 @@ final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<Choice>> CHOICES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private Json() {
     }
@@ -29,6 +31,16 @@ final class Json {
 
     static List<String> strings(String json) {
         return read(json, STRINGS);
+    }
+
+    /** A JSON object column (event properties), with exact decimals. */
+    static Map<String, Object> object(String json) {
+        try {
+            return MAPPER.readerFor(OBJECT).with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot read JSON column", e);
+        }
     }
 
     static List<Choice> choices(String json) {

@@ -33,7 +33,9 @@ final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
     /** Every migration in order; append only, never edit a released one. */
-    static final List<Migration> MIGRATIONS = List.of(new Migration(1, "contacts", "db/migration/V1__contacts.sql"));
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "contacts", "db/migration/V1__contacts.sql"),
+            new Migration(2, "events", "db/migration/V2__events.sql"));
 
     record Migration(int version, String description, String resource) {
     }

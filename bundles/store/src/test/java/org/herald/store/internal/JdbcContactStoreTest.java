@@ -38,13 +38,13 @@ import org.junit.jupiter.api.Test;
 class JdbcContactStoreTest {
 
     private DataSource ds;
-    private JdbcContactStore store;
+    private Stores store;
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     @BeforeEach
     void setUp() {
         ds = Databases.fresh();
-        store = new JdbcContactStore(ds);
+        store = Stores.open(ds);
     }
 
     @AfterEach
@@ -65,35 +65,35 @@ class JdbcContactStoreTest {
     void migrationsRunFromEmptyDatabaseAndReRunAppliesNothing() throws Exception {
         DataSource empty = Databases.fresh();
         Migrator migrator = new Migrator(empty, getClass().getClassLoader());
-        assertThat(migrator.migrate()).containsExactly(1);
+        assertThat(migrator.migrate()).containsExactly(1, 2);
         assertThat(migrator.migrate()).isEmpty();
         try (Connection c = empty.getConnection()) {
-            assertThat(Migrator.appliedVersions(c)).containsExactly(1);
+            assertThat(Migrator.appliedVersions(c)).containsExactly(1, 2);
             assertThat(Migrator.tableExists(c, "contact")).isTrue();
             assertThat(Migrator.tableExists(c, "consent_entry")).isTrue();
         }
         // a store started on an already migrated database works
-        JdbcContactStore second = new JdbcContactStore(ds);
-        assertThat(second.fields()).isEmpty();
+        Stores second = Stores.open(ds);
+        assertThat(second.fields().fields()).isEmpty();
         second.close();
     }
 
     @Test
     void everyFieldTypeGetsATypedColumnAndValuesRoundTrip() {
-        store.createField(new FieldRecord("note", FieldType.TEXT, "Note", 1, true, null, now));
-        store.createField(new FieldRecord("age", FieldType.NUMBER, null, 2, true, null, now));
-        store.createField(new FieldRecord("spent", FieldType.DECIMAL, null, 3, true, null, now));
-        store.createField(new FieldRecord("birthday", FieldType.DATE, null, 4, true, null, now));
-        store.createField(new FieldRecord("vip", FieldType.BOOLEAN, null, 5, false, null, now));
-        store.createField(new FieldRecord("size", FieldType.CHOICE, null, 6, true,
+        store.fields().createField(new FieldRecord("note", FieldType.TEXT, "Note", 1, true, null, now));
+        store.fields().createField(new FieldRecord("age", FieldType.NUMBER, null, 2, true, null, now));
+        store.fields().createField(new FieldRecord("spent", FieldType.DECIMAL, null, 3, true, null, now));
+        store.fields().createField(new FieldRecord("birthday", FieldType.DATE, null, 4, true, null, now));
+        store.fields().createField(new FieldRecord("vip", FieldType.BOOLEAN, null, 5, false, null, now));
+        store.fields().createField(new FieldRecord("size", FieldType.CHOICE, null, 6, true,
                 List.of(new Choice("s", Map.of("en", "Small"))), now));
-        store.createField(new FieldRecord("topics", FieldType.MULTICHOICE, null, 7, true,
+        store.fields().createField(new FieldRecord("topics", FieldType.MULTICHOICE, null, 7, true,
                 List.of(new Choice("a", null), new Choice("b", null)), now));
-        store.createField(new FieldRecord("phone", FieldType.PHONE, null, 8, true, null, now));
-        assertThat(store.fields()).extracting(FieldRecord::name)
+        store.fields().createField(new FieldRecord("phone", FieldType.PHONE, null, 8, true, null, now));
+        assertThat(store.fields().fields()).extracting(FieldRecord::name)
                 .containsExactly("note", "age", "spent", "birthday", "vip", "size", "topics", "phone");
-        assertThat(store.fields().get(5).choices()).containsExactly(new Choice("s", Map.of("en", "Small")));
-        assertThatThrownBy(() -> store.createField(new FieldRecord("age", FieldType.TEXT, null, 9, true, null, now)))
+        assertThat(store.fields().fields().get(5).choices()).containsExactly(new Choice("s", Map.of("en", "Small")));
+        assertThatThrownBy(() -> store.fields().createField(new FieldRecord("age", FieldType.TEXT, null, 9, true, null, now)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("'age' already exists");
 
         Map<String, Object> values = new HashMap<>();
@@ -105,31 +105,31 @@ class JdbcContactStoreTest {
         values.put("size", "s");
         values.put("topics", List.of("a", "b"));
         values.put("phone", "+3725551234");
-        store.write(new ContactWrite(null, contact(id(1), "ann@example.com", values, Set.of(), Set.of()), List.of()));
+        store.contacts().write(new ContactWrite(null, contact(id(1), "ann@example.com", values, Set.of(), Set.of()), List.of()));
 
-        ContactRecord read = store.findByKey("ann@example.com").orElseThrow();
+        ContactRecord read = store.contacts().findByKey("ann@example.com").orElseThrow();
         assertThat(read.fields()).isEqualTo(values);
         // a new store instance reads the same definitions back from the database
-        JdbcContactStore again = new JdbcContactStore(ds);
-        assertThat(again.findById(id(1)).orElseThrow().fields()).isEqualTo(values);
+        Stores again = Stores.open(ds);
+        assertThat(again.contacts().findById(id(1)).orElseThrow().fields()).isEqualTo(values);
         again.close();
     }
 
     @Test
     void aFieldCreatedOrChangedOnOneNodeIsSeenByAnotherSharingTheDatabase() {
-        JdbcContactStore other = new JdbcContactStore(ds, java.time.Duration.ZERO);
+        Stores other = Stores.open(ds, java.time.Duration.ZERO);
         try {
-            assertThat(other.fields()).isEmpty();
-            store.createField(new FieldRecord("city", FieldType.TEXT, "City", 1, true, null, now));
-            assertThat(other.fields()).extracting(FieldRecord::name).containsExactly("city");
+            assertThat(other.fields().fields()).isEmpty();
+            store.fields().createField(new FieldRecord("city", FieldType.TEXT, "City", 1, true, null, now));
+            assertThat(other.fields().fields()).extracting(FieldRecord::name).containsExactly("city");
 
-            other.write(new ContactWrite(null, contact(id(1), "ann@example.com", Map.of("city", "Tartu"), Set.of(), Set.of()),
+            other.contacts().write(new ContactWrite(null, contact(id(1), "ann@example.com", Map.of("city", "Tartu"), Set.of(), Set.of()),
                     List.of()));
-            assertThat(store.findById(id(1)).orElseThrow().fields()).containsEntry("city", "Tartu");
+            assertThat(store.contacts().findById(id(1)).orElseThrow().fields()).containsEntry("city", "Tartu");
 
-            store.updateField(new FieldRecord("city", FieldType.TEXT, "Town", 1, false, null, now));
-            assertThat(other.fields().get(0).label()).isEqualTo("Town");
-            assertThat(other.fields().get(0).visible()).isFalse();
+            store.fields().updateField(new FieldRecord("city", FieldType.TEXT, "Town", 1, false, null, now));
+            assertThat(other.fields().fields().get(0).label()).isEqualTo("Town");
+            assertThat(other.fields().fields().get(0).visible()).isFalse();
         } finally {
             other.close();
         }
@@ -137,11 +137,11 @@ class JdbcContactStoreTest {
 
     @Test
     void withinTheCheckIntervalANodeKeepsItsDefinitionsWithoutAskingTheDatabase() {
-        JdbcContactStore other = new JdbcContactStore(ds, java.time.Duration.ofHours(1));
+        Stores other = Stores.open(ds, java.time.Duration.ofHours(1));
         try {
-            store.createField(new FieldRecord("city", FieldType.TEXT, "City", 1, true, null, now));
-            assertThat(other.fields()).as("not compared yet").isEmpty();
-            assertThat(store.fields()).as("the node that made the change sees it at once").hasSize(1);
+            store.fields().createField(new FieldRecord("city", FieldType.TEXT, "City", 1, true, null, now));
+            assertThat(other.fields().fields()).as("not compared yet").isEmpty();
+            assertThat(store.fields().fields()).as("the node that made the change sees it at once").hasSize(1);
         } finally {
             other.close();
         }
@@ -149,8 +149,8 @@ class JdbcContactStoreTest {
 
     @Test
     void bulkSessionWritesBatchesWithTagsListsAndLedgerAndFindsThemByKey() {
-        store.createField(new FieldRecord("age", FieldType.NUMBER, null, 1, true, null, now));
-        store.createList("news", now);
+        store.fields().createField(new FieldRecord("age", FieldType.NUMBER, null, 1, true, null, now));
+        store.lists().createList("news", now);
         List<ContactWrite> writes = new ArrayList<>();
         for (int i = 0; i < 2500; i++) {
             ConsentEntry entry = new ConsentEntry(0, null, Channel.EMAIL, ConsentAction.LIST_SUBSCRIBED, null, null, "news",
@@ -159,7 +159,7 @@ class JdbcContactStoreTest {
                     Set.of("vip"), Set.of("news")), List.of(entry)));
         }
         List<String> keys = new ArrayList<>();
-        try (ContactStore.BulkSession bulk = store.openBulk()) {
+        try (ContactStore.BulkSession bulk = store.contacts().openBulk()) {
             bulk.write(writes);
             for (int i = 0; i < 2500; i += 2) {
                 keys.add("c" + i + "@example.com");
@@ -182,87 +182,87 @@ class JdbcContactStoreTest {
             }
             bulk.write(updates);
         }
-        assertThat(store.count(ContactFilter.live())).isEqualTo(2500);
-        assertThat(store.count(new ContactFilter(OptInStatus.CONFIRMED, null, null, null, false))).isEqualTo(1250);
-        assertThat(store.count(new ContactFilter(null, "news", null, null, false))).isEqualTo(1250);
-        assertThat(store.count(new ContactFilter(null, null, "vip", null, false))).isEqualTo(1250);
-        assertThat(store.tagCounts()).containsExactly(new ContactStore.TagCount("vip", 1250));
-        assertThat(store.findList("news").orElseThrow().members()).isEqualTo(1250);
-        ContactRecord c1 = store.findByKey("c1@example.com").orElseThrow();
-        assertThat(store.consent(c1.key())).singleElement()
+        assertThat(store.contacts().count(ContactFilter.live())).isEqualTo(2500);
+        assertThat(store.contacts().count(new ContactFilter(OptInStatus.CONFIRMED, null, null, null, false))).isEqualTo(1250);
+        assertThat(store.contacts().count(new ContactFilter(null, "news", null, null, false))).isEqualTo(1250);
+        assertThat(store.contacts().count(new ContactFilter(null, null, "vip", null, false))).isEqualTo(1250);
+        assertThat(store.contacts().tagCounts()).containsExactly(new ContactStore.TagCount("vip", 1250));
+        assertThat(store.lists().findList("news").orElseThrow().members()).isEqualTo(1250);
+        ContactRecord c1 = store.contacts().findByKey("c1@example.com").orElseThrow();
+        assertThat(store.contacts().consent(c1.key())).singleElement()
                 .satisfies(e -> assertThat(e.list()).isEqualTo("news"))
                 .satisfies(e -> assertThat(e.contactId()).isEqualTo(c1.id()));
         List<String> seen = new ArrayList<>();
-        assertThat(store.forEach(ContactFilter.live(), r -> seen.add(r.email()))).isEqualTo(2500);
+        assertThat(store.contacts().forEach(ContactFilter.live(), r -> seen.add(r.email()))).isEqualTo(2500);
         assertThat(seen).doesNotHaveDuplicates().hasSize(2500);
     }
 
     @Test
     void uniquenessKeyRefusesASecondContactInSingleAndBulkWrites() {
-        store.write(new ContactWrite(null, contact(id(1), "ann@example.com", Map.of(), Set.of(), Set.of()), List.of()));
-        assertThatThrownBy(() -> store.write(
+        store.contacts().write(new ContactWrite(null, contact(id(1), "ann@example.com", Map.of(), Set.of(), Set.of()), List.of()));
+        assertThatThrownBy(() -> store.contacts().write(
                 new ContactWrite(null, contact(id(2), "Ann@example.com", Map.of(), Set.of(), Set.of()), List.of())))
                 .isInstanceOf(DuplicateKeyException.class);
-        try (ContactStore.BulkSession bulk = store.openBulk()) {
+        try (ContactStore.BulkSession bulk = store.contacts().openBulk()) {
             assertThatThrownBy(() -> bulk.write(List.of(
                     new ContactWrite(null, contact(id(3), "bob@example.com", Map.of(), Set.of(), Set.of()), List.of()),
                     new ContactWrite(null, contact(id(4), "ann@example.com", Map.of(), Set.of(), Set.of()), List.of()))))
                     .isInstanceOf(DuplicateKeyException.class);
         }
         // the failed batch was rolled back whole
-        assertThat(store.findByKey("bob@example.com")).isEmpty();
-        assertThat(store.count(ContactFilter.live())).isEqualTo(1);
+        assertThat(store.contacts().findByKey("bob@example.com")).isEmpty();
+        assertThat(store.contacts().count(ContactFilter.live())).isEqualTo(1);
     }
 
     @Test
     void updateOfAStaleRecordIsRefused() {
-        ContactRecord stored = store.write(
+        ContactRecord stored = store.contacts().write(
                 new ContactWrite(null, contact(id(1), "ann@example.com", Map.of(), Set.of(), Set.of()), List.of()));
         ContactRecord changed = new ContactRecord(stored.key(), stored.id(), stored.email(), stored.emailKey(),
                 OptInStatus.PENDING, Map.of(), Set.of(), Set.of(), true, now, now.plusSeconds(1), null, stored.version());
-        store.write(new ContactWrite(stored, changed, List.of()));
-        assertThatThrownBy(() -> store.write(new ContactWrite(stored, changed, List.of())))
+        store.contacts().write(new ContactWrite(stored, changed, List.of()));
+        assertThatThrownBy(() -> store.contacts().write(new ContactWrite(stored, changed, List.of())))
                 .isInstanceOf(StaleRecordException.class);
     }
 
     @Test
     void purgeRemovesOnlyContactsDeletedBeforeTheCutoffAndEraseKeepsOnlyTheHash() {
-        ContactRecord a = store.write(new ContactWrite(null, contact(id(1), "a@example.com", Map.of(), Set.of("x"), Set.of()),
+        ContactRecord a = store.contacts().write(new ContactWrite(null, contact(id(1), "a@example.com", Map.of(), Set.of("x"), Set.of()),
                 List.of()));
-        ContactRecord b = store.write(new ContactWrite(null, contact(id(2), "b@example.com", Map.of(), Set.of(), Set.of()),
+        ContactRecord b = store.contacts().write(new ContactWrite(null, contact(id(2), "b@example.com", Map.of(), Set.of(), Set.of()),
                 List.of()));
-        store.setDeleted(a.key(), now, now);
-        store.setDeleted(b.key(), now.plusSeconds(3600), now);
-        assertThat(store.count(ContactFilter.live())).isZero();
-        assertThat(store.count(new ContactFilter(null, null, null, null, true))).isEqualTo(2);
-        assertThat(store.purgeDeletedBefore(now.plusSeconds(60))).isEqualTo(1);
-        assertThat(store.findById(id(1))).isEmpty();
-        assertThat(store.findById(id(2))).isPresent();
+        store.contacts().setDeleted(a.key(), now, now, null);
+        store.contacts().setDeleted(b.key(), now.plusSeconds(3600), now, null);
+        assertThat(store.contacts().count(ContactFilter.live())).isZero();
+        assertThat(store.contacts().count(new ContactFilter(null, null, null, null, true))).isEqualTo(2);
+        assertThat(store.contacts().purgeDeletedBefore(now.plusSeconds(60))).isEqualTo(1);
+        assertThat(store.contacts().findById(id(1))).isEmpty();
+        assertThat(store.contacts().findById(id(2))).isPresent();
 
-        store.erase(b.key(), "h".repeat(64), now);
-        assertThat(store.findById(id(2))).isEmpty();
-        assertThat(store.isSuppressed("h".repeat(64))).isTrue();
-        assertThat(store.suppressed(List.of("h".repeat(64), "g".repeat(64)))).containsExactly("h".repeat(64));
-        store.liftSuppression("h".repeat(64));
-        assertThat(store.isSuppressed("h".repeat(64))).isFalse();
+        store.contacts().erase(b.key(), "h".repeat(64), now, null);
+        assertThat(store.contacts().findById(id(2))).isEmpty();
+        assertThat(store.suppression().isSuppressed("h".repeat(64))).isTrue();
+        assertThat(store.suppression().suppressed(List.of("h".repeat(64), "g".repeat(64)))).containsExactly("h".repeat(64));
+        store.suppression().liftSuppression("h".repeat(64));
+        assertThat(store.suppression().isSuppressed("h".repeat(64))).isFalse();
     }
 
     @Test
     void listsKeepTextsPerLanguageAndRenameAndDelete() {
-        store.createList("news", now);
-        assertThatThrownBy(() -> store.createList("news", now)).isInstanceOf(ConflictException.class);
-        store.setListText("news", "en", new ListText("News", "Monthly news"));
-        store.setListText("news", "et", new ListText("Uudised", null));
-        assertThat(store.renameList("news", "updates").texts())
+        store.lists().createList("news", now);
+        assertThatThrownBy(() -> store.lists().createList("news", now)).isInstanceOf(ConflictException.class);
+        store.lists().setListText("news", "en", new ListText("News", "Monthly news"));
+        store.lists().setListText("news", "et", new ListText("Uudised", null));
+        assertThat(store.lists().renameList("news", "updates").texts())
                 .containsEntry("en", new ListText("News", "Monthly news")).containsKey("et");
-        assertThat(store.setListText("updates", "et", null).texts()).containsOnlyKeys("en");
-        store.deleteList("updates");
-        assertThat(store.lists()).isEmpty();
+        assertThat(store.lists().setListText("updates", "et", null).texts()).containsOnlyKeys("en");
+        store.lists().deleteList("updates");
+        assertThat(store.lists().lists()).isEmpty();
     }
 
     @Test
     void settingKeepsTheFirstValueStored() {
-        assertThat(store.setting("salt", "one")).isEqualTo("one");
-        assertThat(store.setting("salt", "two")).isEqualTo("one");
+        assertThat(store.settings().setting("salt", "one")).isEqualTo("one");
+        assertThat(store.settings().setting("salt", "two")).isEqualTo("one");
     }
 }
