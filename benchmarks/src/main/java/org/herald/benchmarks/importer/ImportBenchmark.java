@@ -31,7 +31,10 @@ import org.herald.contacts.ImportReport;
 import org.herald.contacts.internal.ContactsConfigs;
 import org.herald.contacts.internal.DefaultContactService;
 import org.herald.contacts.internal.DefaultFieldService;
-import org.herald.store.internal.JdbcContactStore;
+import org.herald.store.internal.Stores;
+import org.herald.contacts.internal.Configs;
+import org.herald.contacts.internal.events.Scoring;
+import org.herald.contacts.internal.events.ScoringConfig;
 
 /**
  * Import throughput, not a test: N generated contacts with 10 custom fields of mixed types,
@@ -80,9 +83,9 @@ public final class ImportBenchmark {
     }
 
     /** Schema (migrations) and the 10 fields, both sides alike. */
-    private static JdbcContactStore prepare(DataSource ds) {
-        JdbcContactStore store = new JdbcContactStore(ds);
-        var fields = new DefaultFieldService(store);
+    private static Stores prepare(DataSource ds) {
+        Stores store = Stores.open(ds);
+        var fields = new DefaultFieldService(store.fields());
         fields.create("name", FieldType.TEXT, null, null);
         fields.create("age", FieldType.NUMBER, null, null);
         fields.create("spent", FieldType.DECIMAL, null, null);
@@ -106,8 +109,10 @@ public final class ImportBenchmark {
     }
 
     private static double herald(DataSource ds, Path csv, int rows) throws IOException {
-        JdbcContactStore store = prepare(ds);
-        DefaultContactService contacts = new DefaultContactService(store, ContactsConfigs.withImportBatchSize(batchSize()));
+        Stores store = prepare(ds);
+        DefaultContactService contacts = new DefaultContactService(store.contacts(), store.fields(), store.lists(),
+                store.suppression(), store.settings(), new Scoring(Configs.defaults(ScoringConfig.class)),
+                ContactsConfigs.withImportBatchSize(batchSize()));
         long t0 = System.nanoTime();
         ImportReport report;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
@@ -131,7 +136,7 @@ public final class ImportBenchmark {
     }
 
     private static double raw(DataSource ds, int rows) throws SQLException {
-        JdbcContactStore store = prepare(ds);
+        Stores store = prepare(ds);
         store.close();
         Random random = new Random(1);
         java.security.SecureRandom ids = new java.security.SecureRandom();

@@ -3,20 +3,17 @@ package org.herald.routes.contacts.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.annotation.Annotation;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.herald.contacts.ConsentSource;
 import org.herald.contacts.Contact;
 import org.herald.contacts.OptInStatus;
-import org.herald.contacts.internal.ContactsConfigs;
+import org.herald.contacts.internal.TestBed;
 import org.herald.contacts.json.ContactInputCases;
 import org.herald.contacts.internal.DefaultContactService;
-import org.herald.store.internal.JdbcContactStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The route on a real Camel context, with the real contact services on Derby; endpoints from config. */
 class ContactsInRouteTest {
 
-    private static final AtomicInteger DB = new AtomicInteger();
-
-    private JdbcContactStore store;
+    private TestBed bed;
     private DefaultContactService contacts;
     private DefaultCamelContext camel;
     private ProducerTemplate producer;
@@ -36,12 +31,8 @@ class ContactsInRouteTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:routes" + ProcessHandle.current().pid() + "_" + DB.incrementAndGet());
-        ds.setCreateDatabase("create");
-        store = new JdbcContactStore(ds);
-        contacts = new DefaultContactService(store, ContactsConfigs.defaults());
+        bed = new TestBed();
+        contacts = bed.contacts;
         camel = new DefaultCamelContext();
         camel.addRoutes(new ContactsInRoute(contacts, routeConfig()));
         camel.start();
@@ -52,8 +43,7 @@ class ContactsInRouteTest {
     @AfterEach
     void stop() {
         camel.stop();
-        contacts.deactivate();
-        store.close();
+        bed.close();
     }
 
     @Test
