@@ -85,9 +85,22 @@ public class Scoring {
         return rules;
     }
 
+    /** A .cfg file gives a list as one comma-separated string: either form is accepted. */
+    private static List<String> entries(String[] values) {
+        List<String> result = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    result.add(part.strip());
+                }
+            }
+        }
+        return result;
+    }
+
     static Rules parse(ScoringConfig config) {
         Map<String, Integer> points = new LinkedHashMap<>();
-        for (String entry : config.points()) {
+        for (String entry : entries(config.points())) {
             String[] kv = entry.split("=", 2);
             try {
                 points.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));
@@ -96,7 +109,7 @@ public class Scoring {
             }
         }
         List<Stage> stages = new ArrayList<>();
-        for (String entry : config.stages()) {
+        for (String entry : entries(config.stages())) {
             String[] kv = entry.split("=", 2);
             try {
                 stages.add(new Stage(kv[0].strip(), Long.parseLong(kv[1].strip())));
