@@ -153,6 +153,20 @@ class ContactsInRouteTest {
     }
 
     @Test
+    void stoppingTheRouteDuringAnOutageDoesNotParkTheMessageBeingRedelivered() throws Exception {
+        startRoute("seda:in", -1);
+        database.takeAway();
+        producer.sendBody("seda:in", "{\"email\":\"eve@example.org\"}");
+        await("redeliveries against the missing database", () -> database.refused() >= 3);
+        long started = System.nanoTime();
+        camel.stop();
+        // the redelivery gives up at once (it does not run out the 45 s shutdown timeout) and does not
+        // park the message: with a transacted JMS consumer the broker keeps it
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(deadLetters.getReceivedCounter()).as("parked").isZero();
+    }
+
+    @Test
     void invalidInputIsParkedAtOnceEvenWhileTheDatabaseIsAway() throws Exception {
         startRoute("direct:in", -1);
         database.takeAway();
