@@ -4,7 +4,7 @@ package org.herald.common;
  * Input that breaks a rule. {@link #field()} names the input field (e.g. {@code email},
  * {@code age}) and {@link #value()} the offending value as given, so callers can point at it.
  */
-public class ValidationException extends HeraldException {
+public class ValidationException extends RejectedException {
     private static final long serialVersionUID = 1L;
     private final String field;
     private final String value;

@@ -22,7 +22,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * <li>addresses erased with {@link #forget} are refused by admin channels.</li>
  * </ul>
  * Contacts are addressed by "id or e-mail": a string containing {@code @} is an address.
- * Errors are {@link org.herald.common.HeraldException}s whose message names the bad input.
+ * Errors are {@link org.herald.common.RejectedException}s whose message names the bad input, or
+ * {@link org.herald.common.TransientException}s (database unavailable, a write that kept losing a
+ * race) after which the same call may succeed later.
  */
 @ProviderType
 public interface ContactService {

@@ -7,6 +7,11 @@
  * implemented only by {@code bundles/store} and versioned with it. Nothing here mentions JPA or SQL; the store bundle is the only implementation
  * and the only bundle that touches JDBC or JPA. The domain rules (validation, opt-in transitions,
  * suppression) live in the callers: the store persists what it is given, atomically.
+ * <p>
+ * 2.0: {@link org.herald.store.StoreException}, {@link org.herald.store.StaleRecordException} and
+ * {@link org.herald.store.DuplicateKeyException} are {@link org.herald.common.TransientException}s
+ * (retrying later can succeed); the last two were {@code ConflictException}s, a change of supertype
+ * that callers catching {@code ConflictException} notice, hence the major version.
  */
 @Export
 @Version("2.0.0")

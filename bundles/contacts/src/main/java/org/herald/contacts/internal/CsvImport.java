@@ -20,8 +20,8 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.herald.common.ConflictException;
-import org.herald.common.HeraldException;
+import org.herald.common.RejectedException;
+import org.herald.common.TransientException;
 import org.herald.common.ValidationException;
 import org.herald.contacts.ChangeContext;
 import org.herald.contacts.ContactInput;
@@ -298,8 +298,8 @@ final class CsvImport {
             } catch (DuplicateKeyException | StaleRecordException e) {
                 // someone else wrote one of these addresses meanwhile: read them again
                 if (attempt == ATTEMPTS) {
-                    throw new ConflictException("the contacts of rows " + rows.get(0).number() + "-"
-                            + rows.get(rows.size() - 1).number() + " kept changing during the import; import again");
+                    throw new TransientException("the contacts of rows " + rows.get(0).number() + "-"
+                            + rows.get(rows.size() - 1).number() + " kept changing during the import; import again", e);
                 }
             }
         }
@@ -350,7 +350,8 @@ final class CsvImport {
                 // an existing contact keeps the spelling it has: the same key is the same address
                 change = ContactChanges.apply(before, before == null ? row.address() : null,
                         before == null ? PublicIds.next() : null, row.input(), mode, ctx);
-            } catch (HeraldException e) {
+            } catch (RejectedException e) {
+                // only the input's faults reject a row; a transient failure fails the import instead
                 rowErrors.add(new ImportReport.RowError(row.number(), e.getMessage()));
                 continue;
             }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.herald.common.ConflictException;
 import org.herald.common.NotFoundException;
 import org.herald.common.Page;
+import org.herald.common.TransientException;
 import org.herald.common.ValidationException;
 import org.herald.contacts.ChangeContext;
 import org.herald.contacts.ConsentEntry;
@@ -266,7 +267,8 @@ public class DefaultContactService implements ContactService {
                 return new UpsertResult(toContact(stored), change.outcome());
             } catch (DuplicateKeyException | StaleRecordException e) {
                 if (attempt == ATTEMPTS) {
-                    throw new ConflictException("the contact kept changing while saving; try again");
+                    // lost every race: nothing wrong with the input, so the caller may try again later
+                    throw new TransientException("the contact kept changing while saving; try again", e);
                 }
             }
         }
@@ -302,7 +304,7 @@ public class DefaultContactService implements ContactService {
                 throw new ConflictException("the address " + address.email() + " belongs to another contact");
             } catch (StaleRecordException e) {
                 if (attempt == ATTEMPTS) {
-                    throw new ConflictException("the contact kept changing while saving; try again");
+                    throw new TransientException("the contact kept changing while saving; try again", e);
                 }
             }
         }

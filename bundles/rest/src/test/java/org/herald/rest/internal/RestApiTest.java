@@ -365,12 +365,13 @@ class RestApiTest {
     }
 
     @Test
-    void unexpectedFailureIs500WithoutInternals() {
+    void aDatabaseThatWentAwayIs503WithRetryAfterAndWithoutInternals() {
         rest.services.dropDatabase();
         Response r = rest.admin("contacts/anyone@example.com").get();
-        assertThat(r.getStatus()).isEqualTo(500);
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeaderString("Retry-After")).isNotBlank();
         JsonNode body = json(r);
-        assertThat(body.get("error").asText()).isEqualTo("internal");
+        assertThat(body.get("error").asText()).isEqualTo("unavailable");
         assertThat(body.toString()).doesNotContain("Derby").doesNotContain("SQL").doesNotContain("Exception")
                 .doesNotContain("at org.");
         assertThat(body.get("message").asText()).contains("reference");

@@ -19,6 +19,7 @@ public record ErrorBody(String error, String message, String field, Object value
     public static final String BAD_REQUEST = "bad_request";
     public static final String TOO_LARGE = "too_large";
     public static final String INTERNAL = "internal";
+    public static final String UNAVAILABLE = "unavailable";
 
     public static ErrorBody of(String error, String message) {
         return new ErrorBody(error, message, null, null, null);

@@ -37,6 +37,8 @@ public final class Errors {
                 return ErrorBody.CONFLICT;
             case 413:
                 return ErrorBody.TOO_LARGE;
+            case 503:
+                return ErrorBody.UNAVAILABLE;
             default:
                 return status >= 500 ? ErrorBody.INTERNAL : ErrorBody.BAD_REQUEST;
         }

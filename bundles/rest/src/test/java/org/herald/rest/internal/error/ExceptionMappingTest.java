@@ -12,8 +12,12 @@ import javax.ws.rs.core.Response;
 import org.herald.common.ConflictException;
 import org.herald.common.HeraldException;
 import org.herald.common.InUseException;
+import org.herald.common.RejectedException;
+import org.herald.common.TransientException;
 import org.herald.common.ValidationException;
 import org.herald.json.HeraldJson;
+import org.herald.store.DuplicateKeyException;
+import org.herald.store.StaleRecordException;
 import org.herald.store.StoreException;
 import org.junit.jupiter.api.Test;
 
@@ -77,13 +81,34 @@ class ExceptionMappingTest {
     }
 
     @Test
-    void aFailingDatabaseIs500WithoutTheSqlInIt() {
+    void rejectedInputIs400WithItsMessage() {
+        Response r = herald.toResponse(new RejectedException("the import has no header row"));
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(body(r).get("message").asText()).isEqualTo("the import has no header row");
+    }
+
+    @Test
+    void aFailingDatabaseIs503WithRetryAfterAndOnlyALogReference() {
         Response r = herald.toResponse(new StoreException("cannot read a contact: Table/View 'CONTACT' does not exist.",
                 new java.sql.SQLSyntaxErrorException("Table/View 'CONTACT' does not exist.")));
-        assertThat(r.getStatus()).isEqualTo(500);
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeaderString("Retry-After")).isEqualTo(String.valueOf(HeraldExceptionMapper.RETRY_AFTER_SECONDS));
         JsonNode b = body(r);
-        assertThat(b.get("error").asText()).isEqualTo("internal");
-        assertThat(b.toString()).doesNotContain("CONTACT").doesNotContain("Table");
+        assertThat(b.get("error").asText()).isEqualTo("unavailable");
+        assertThat(b.get("message").asText()).contains("try again later").containsPattern("reference [0-9a-f-]{36}");
+        assertThat(b.toString()).doesNotContain("CONTACT").doesNotContain("Table").doesNotContain("cannot read");
+    }
+
+    @Test
+    void aWriteThatKeptLosingRacesIs503NotAConflict() {
+        for (TransientException e : List.of(new StaleRecordException("contact 42 was changed by someone else meanwhile"),
+                new DuplicateKeyException("another contact with the same e-mail address was saved meanwhile"),
+                new TransientException("the contact kept changing while saving; try again"))) {
+            Response r = herald.toResponse(e);
+            assertThat(r.getStatus()).as(e.getClass().getSimpleName()).isEqualTo(503);
+            assertThat(r.getHeaderString("Retry-After")).isNotBlank();
+            assertThat(body(r).get("error").asText()).isEqualTo("unavailable");
+        }
     }
 
     @Test

@@ -1,40 +1,39 @@
 package org.herald.routes.contacts.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
-import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Predicate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.herald.common.HeraldException;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.herald.contacts.ChangeContext;
-import org.herald.contacts.ContactInput;
 import org.herald.contacts.ContactService;
-import org.herald.contacts.UpsertResult;
-import org.herald.contacts.json.ContactInputJson;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@code herald.contacts.in} → {@link ContactService#upsert}. A message that cannot be processed
- * goes, unchanged, to the dead-letter endpoint with a {@code heraldError} header giving the reason:
- * invalid input at once, transient failures after {@code maximumRedeliveries} retries. Nothing is
- * lost and nothing is retried forever.
+ * {@code herald.contacts.in} → {@link ContactService#upsert}. What happens to a message that fails
+ * depends on what the failure says ({@link Failure}):
+ * <ul>
+ * <li>invalid input ({@code RejectedException}) goes, unchanged, to the dead letters at once with the
+ * reason in {@code heraldError};</li>
+ * <li>a transient failure ({@code TransientException}: database unavailable, a lost race) is
+ * redelivered with capped exponential back-off, for as long as {@code maximumRedeliveries} allows
+ * (by default about a day; -1: until it succeeds). The JMS session is transacted and the consumer
+ * waits while it redelivers, so the message and the ones behind it stay on the broker, and a
+ * stopped route or container leaves them there: nothing is lost or parked during an outage;</li>
+ * <li>anything else (a bug) is redelivered {@code unexpectedRedeliveries} times, then parked.</li>
+ * </ul>
+ * Messages parked for any reason but invalid input carry a fixed text with a log reference, never the
+ * exception's message.
  */
 @Component(service = RoutesBuilder.class, configurationPid = "org.herald.routes.contacts")
 @Designate(ocd = ContactsRouteConfig.class)
 public class ContactsInRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "herald-contacts-in";
-    static final String ERROR_HEADER = "heraldError";
-    static final String FAILED_AT_HEADER = "heraldFailedAt";
     static final String ACTOR = "queue:herald.contacts.in";
-
-    private static final Logger LOG = LoggerFactory.getLogger(ContactsInRoute.class);
 
     private final ContactService contacts;
     private final ContactsRouteConfig config;
@@ -47,46 +46,44 @@ public class ContactsInRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // Invalid input never gets better by retrying: straight to the dead letters.
-        onException(HeraldException.class)
+        // Camel matches onException against every exception of the cause chain, deepest first, so
+        // the three clauses share one type and the classification of the thrown exception decides.
+        onException(Exception.class)
+                .onWhen(is(Failure.REJECTED))
                 .handled(true)
                 .maximumRedeliveries(0)
-                .process(ContactsInRoute::markFailed)
+                .process(new FailureHeaders(Failure.REJECTED))
                 .to(config.deadLetter());
 
-        // Anything else (database down, …) is retried with back-off, then parked.
-        onException(Exception.class)
-                .handled(true)
-                .useOriginalMessage()
-                .maximumRedeliveries(config.maximumRedeliveries())
-                .redeliveryDelay(config.redeliveryDelay())
-                .useExponentialBackOff()
-                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
-                .process(ContactsInRoute::markFailed)
-                .to(config.deadLetter());
+        redelivered(Failure.TRANSIENT, config.maximumRedeliveries());
+        redelivered(Failure.UNEXPECTED, config.unexpectedRedeliveries());
 
         from(config.source())
                 .routeId(ROUTE_ID)
                 .convertBodyTo(String.class)
-                .process(this::upsert);
+                .process(new ContactUpsert(contacts, ChangeContext.api(ACTOR)));
     }
 
-    private void upsert(Exchange exchange) {
-        // the same document class, JSON settings and messages as REST POST /contacts (bytes, as REST reads them)
-        String body = exchange.getMessage().getBody(String.class);
-        ContactInput input = ContactInputJson.read(body == null ? null : body.getBytes(StandardCharsets.UTF_8)).toInput();
-        UpsertResult result = contacts.upsert(input, ChangeContext.api(ACTOR));
-        exchange.getMessage().setHeader("heraldOutcome", result.outcome().name());
-        exchange.getMessage().setHeader("heraldContactId", result.contact().id());
-        LOG.debug("Contact {} {}", result.contact().id(), result.outcome());
+    /** Redelivery with capped exponential back-off, then the dead letters with a log reference. */
+    private void redelivered(Failure kind, int maximumRedeliveries) {
+        OnExceptionDefinition clause = onException(Exception.class)
+                .onWhen(is(kind))
+                .handled(true)
+                .useOriginalMessage()
+                .maximumRedeliveries(maximumRedeliveries)
+                .redeliveryDelay(config.redeliveryDelay())
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .maximumRedeliveryDelay(config.maximumRedeliveryDelay())
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .onRedelivery(FailureHeaders::countRedelivery);
+        // stopping the route (feature uninstall, container stop) must not park the message: the
+        // exchange fails, the transacted JMS session rolls back and the message stays on the broker
+        clause.getRedeliveryPolicyType().allowRedeliveryWhileStopping(false);
+        clause.process(new FailureHeaders(kind)).to(config.deadLetter());
     }
 
-    private static void markFailed(Exchange exchange) {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = cause == null ? "unknown failure"
-                : cause instanceof HeraldException ? cause.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        exchange.getMessage().setHeader(ERROR_HEADER, reason);
-        exchange.getMessage().setHeader(FAILED_AT_HEADER, Instant.now().toString());
-        LOG.warn("Contact message sent to the dead-letter queue: {}", reason);
+    private static Predicate is(Failure kind) {
+        return exchange -> Failure.of(exchange.getException()) == kind;
     }
 }
