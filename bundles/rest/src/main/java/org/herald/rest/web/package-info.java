@@ -1,0 +1,13 @@
+/**
+ * How a bundle contributes to Herald's public web application: the subscriber-facing pages and
+ * endpoints under {@code /herald} (preference center, unsubscribe, confirmation, forms, tracking,
+ * the anonymous health check) that answer without a login. See {@link org.herald.rest.web.PublicWeb}.
+ * The package holds only compile-time constants, so a contributing bundle needs it on its build
+ * path but gets no import of it in its manifest.
+ */
+@Export
+@Version("1.0.0")
+package org.herald.rest.web;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
