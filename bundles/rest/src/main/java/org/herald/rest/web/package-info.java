@@ -1,9 +1,8 @@
 /**
  * How a bundle contributes to Herald's public web application: the subscriber-facing pages and
  * endpoints under {@code /herald} (preference center, unsubscribe, confirmation, forms, tracking,
- * the anonymous health check) that answer without a login. See {@link org.herald.rest.web.PublicWeb}.
- * The package holds only compile-time constants, so a contributing bundle needs it on its build
- * path but gets no import of it in its manifest.
+ * the anonymous health check) that answer without a login, in an HTTP Whiteboard servlet context
+ * of their own. See {@link org.herald.rest.web.PublicWeb}.
  */
 @Export
 @Version("1.0.0")

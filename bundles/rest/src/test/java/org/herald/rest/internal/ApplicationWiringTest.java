@@ -22,19 +22,20 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * What the JAX-RS Whiteboard will actually be told, read from the DS descriptors bnd generated into
- * {@code OSGI-INF}: every resource of the bundle is served by the authenticated admin application,
- * unless it is in the one public package, whose resources are served by the public application;
- * the admin application cannot run without the Basic-auth filter, and the public one has none.
+ * What the whiteboards will actually be told, read from the DS descriptors bnd generated into
+ * {@code OSGI-INF}: every JAX-RS resource of the bundle is served by the authenticated admin
+ * application, which cannot run without the Basic-auth filter; anonymous answers come only from
+ * the one public package, whose servlets and filters all live in the public servlet context.
  */
 class ApplicationWiringTest {
 
-    /** The one package whose resources are public. */
+    /** The one package whose components answer anonymously. */
     static final String PUBLIC_PACKAGE = "org.herald.rest.internal.web";
 
     private static final String RESOURCE = "osgi.jaxrs.resource";
     private static final String APPLICATION_SELECT = "osgi.jaxrs.application.select";
     private static final String EXTENSION_SELECT = "osgi.jaxrs.extension.select";
+    private static final String CONTEXT_SELECT = "osgi.http.whiteboard.context.select";
 
     /** One component as DS will register it: its class, services and properties. */
     record Descriptor(String implementation, List<String> services, Map<String, List<String>> properties) {
@@ -50,15 +51,14 @@ class ApplicationWiringTest {
     private final List<Descriptor> descriptors = read();
 
     @Test
-    void everyResourceOutsideThePublicPackageIsServedByTheAuthenticatedApplication() {
+    void everyJaxrsResourceIsServedByTheAuthenticatedApplication() {
         List<Descriptor> resources = resources();
         assertThat(resources).as("resources found in OSGI-INF").hasSizeGreaterThan(5);
         for (Descriptor r : resources) {
             assertThat(r.get(APPLICATION_SELECT)).as("application of %s", r.implementation())
-                    .containsExactly(r.isPublic() ? PublicWeb.APPLICATION : Whiteboard.APPLICATION);
+                    .containsExactly(Whiteboard.APPLICATION);
+            assertThat(r.isPublic()).as("%s is a JAX-RS resource in the public package", r.implementation()).isFalse();
         }
-        assertThat(resources).filteredOn(Descriptor::isPublic).extracting(Descriptor::implementation)
-                .contains(PUBLIC_PACKAGE + ".PublicHealthResource");
     }
 
     @Test
@@ -81,27 +81,41 @@ class ApplicationWiringTest {
     }
 
     @Test
-    void thePublicApplicationHasItsOwnExtensionsAndNoneOfTheAdminOnes() {
-        Descriptor web = application(PublicWeb.APPLICATION_NAME);
-        assertThat(web.get("osgi.jaxrs.application.base")).containsExactly(PublicWeb.BASE);
-        assertThat(web.get(EXTENSION_SELECT)).containsExactlyInAnyOrder(PublicWeb.ERRORS, PublicWeb.HEADERS);
-        for (Descriptor d : descriptors) {
-            if (d.isPublic()) {
-                assertThat(d.get(APPLICATION_SELECT)).as("%s", d.implementation()).allMatch(PublicWeb.APPLICATION::equals);
-                assertThat(d.get(EXTENSION_SELECT)).as("%s", d.implementation())
-                        .noneMatch(Whiteboard.JSON::equals).noneMatch(Whiteboard.AUTH::equals);
-            } else {
-                assertThat(d.get(APPLICATION_SELECT)).as("%s", d.implementation()).allMatch(Whiteboard.APPLICATION::equals);
-            }
+    void onlyThePublicPackageRegistersServletsAndFiltersAndAllOfThemAreInThePublicContext() {
+        List<Descriptor> web = descriptors.stream().filter(d -> d.services().contains("javax.servlet.Servlet")
+                || d.services().contains("javax.servlet.Filter")).toList();
+        assertThat(web).extracting(Descriptor::implementation).contains(PUBLIC_PACKAGE + ".PublicHealthServlet",
+                PUBLIC_PACKAGE + ".PublicGuard", PUBLIC_PACKAGE + ".NotFoundServlet");
+        for (Descriptor d : web) {
+            assertThat(d.isPublic()).as("%s registers a servlet or filter outside the public package", d.implementation())
+                    .isTrue();
+            assertThat(d.get(CONTEXT_SELECT)).as("context of %s", d.implementation()).containsExactly(PublicWeb.CONTEXT);
         }
-        assertThat(descriptors.stream().filter(d -> d.services().contains("javax.ws.rs.core.Application")))
-                .as("applications of the bundle").hasSize(2);
+        Descriptor guard = descriptors.stream().filter(d -> d.implementation().endsWith(".PublicGuard")).findFirst().orElseThrow();
+        assertThat(guard.get("osgi.http.whiteboard.filter.pattern")).containsExactly("/*");
     }
 
     @Test
-    void theTwoBasesAreDistinctAndThePublicOneIsNotUnderTheAdminOne() {
+    void thePublicContextIsAtItsOwnBaseAndSelectsNoJaxrsApplication() {
+        Descriptor context = descriptors.stream()
+                .filter(d -> d.services().contains("org.osgi.service.http.context.ServletContextHelper")).findFirst()
+                .orElseThrow(() -> new AssertionError("no ServletContextHelper in OSGI-INF"));
+        assertThat(context.isPublic()).isTrue();
+        assertThat(context.get("osgi.http.whiteboard.context.name")).containsExactly(PublicWeb.CONTEXT_NAME);
+        assertThat(context.get("osgi.http.whiteboard.context.path")).containsExactly(PublicWeb.BASE);
+        for (Descriptor d : descriptors) {
+            if (d.isPublic()) {
+                assertThat(d.get(APPLICATION_SELECT)).as("%s joins a JAX-RS application", d.implementation()).isEmpty();
+                assertThat(d.get(EXTENSION_SELECT)).as("%s", d.implementation()).isEmpty();
+            }
+        }
+        assertThat(descriptors.stream().filter(d -> d.services().contains("javax.ws.rs.core.Application")))
+                .as("JAX-RS applications of the bundle: only the admin API").hasSize(1);
+    }
+
+    @Test
+    void theTwoBasesAreDistinctAndTheAdminOneIsTheLongerPrefix() {
         assertThat(PublicWeb.BASE).isNotEqualTo(Whiteboard.BASE);
-        assertThat(PublicWeb.BASE).doesNotStartWith(Whiteboard.BASE);
         // The admin base is the longer prefix, so its servlet context wins for /herald/api/v1/…
         assertThat(Whiteboard.BASE).startsWith(PublicWeb.BASE + "/");
     }

@@ -30,9 +30,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The OpenAPI document is valid and describes exactly the operations the resources serve. */
 class OpenApiDocumentTest {
 
-    /** The package of the public application's resources. */
-    static final String PUBLIC_PACKAGE = "org.herald.rest.internal.web";
-
     private static final Set<String> VERBS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private final JsonNode doc = read();
@@ -158,10 +155,7 @@ class OpenApiDocumentTest {
         return ops;
     }
 
-    /**
-     * Every {@code VERB /path} of every class with {@code @Path} in the bundle's classes, except the
-     * public application's ({@code internal.web}), which the admin API's document does not describe.
-     */
+    /** Every {@code VERB /path} of every class with {@code @Path} in the bundle's classes. */
     static Set<String> servedOperations() throws IOException, URISyntaxException {
         Path root = Path.of(Whiteboard.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Set<String> ops = new TreeSet<>();
@@ -176,7 +170,7 @@ class OpenApiDocumentTest {
                     continue;
                 }
                 javax.ws.rs.Path classPath = type.getAnnotation(javax.ws.rs.Path.class);
-                if (classPath == null || type.getPackageName().equals(PUBLIC_PACKAGE)) {
+                if (classPath == null) {
                     continue;
                 }
                 for (Method method : type.getMethods()) {

@@ -32,18 +32,12 @@ import org.herald.rest.internal.health.Readiness;
 import org.herald.rest.internal.json.HeraldJson;
 import org.herald.rest.internal.json.HeraldJsonProvider;
 import org.herald.rest.internal.openapi.OpenApiResource;
-import org.herald.rest.internal.web.PublicExceptionMapper;
-import org.herald.rest.internal.web.PublicHeadersFilter;
-import org.herald.rest.internal.web.PublicHealthResource;
-import org.herald.rest.internal.web.PublicJsonProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Herald's resources, filter, provider and mappers served by CXF over its in-memory transport, the
- * admin application and the public one at two addresses as in Karaf (where they are two servlet
- * contexts), with the same JAX-RS runtime Aries uses in Karaf, minus OSGi and sockets, in front of
- * the real contacts
+ * same JAX-RS runtime Aries uses in Karaf, minus OSGi and sockets, in front of the real contacts
  * services on the real store over a fresh in-memory Derby database. Users: {@code admin}/{@code secret}
  * with the role, {@code viewer}/{@code secret} without.
  */
@@ -53,16 +47,10 @@ public final class RestServer implements AutoCloseable {
 
     public final Services services = new Services();
     private final String address = "local://herald-" + SERVERS.incrementAndGet();
-    private final String publicAddress = address + "-public";
     private final Server server;
-    private final Server publicServer;
     private volatile boolean ready = true;
 
-    /**
-     * Serves the admin resources as the admin application and, as the public application, its
-     * health check plus {@code publicResources} (extra public resources a test wants served).
-     */
-    public RestServer(long importMaxBytes, Object... publicResources) {
+    public RestServer(long importMaxBytes) {
         Authenticator users = (user, password) -> {
             if (!"secret".equals(new String(password))) {
                 return Optional.empty();
@@ -93,29 +81,11 @@ public final class RestServer implements AutoCloseable {
                 new BasicAuthFilter(new Gatekeeper(users, "herald-admin")), new HeraldExceptionMapper(),
                 new JsonExceptionMapper(), new WebApplicationExceptionMapper(), new FallbackExceptionMapper()));
         server = factory.create();
-
-        JAXRSServerFactoryBean web = new JAXRSServerFactoryBean();
-        web.setAddress(publicAddress);
-        web.setTransportId(LocalTransportFactory.TRANSPORT_ID);
-        List<Object> pages = new java.util.ArrayList<>(List.of(new PublicHealthResource(readiness)));
-        pages.addAll(List.of(publicResources));
-        web.setServiceBeans(pages);
-        web.setProviders(List.of(new PublicJsonProvider(), new PublicExceptionMapper(), new PublicHeadersFilter()));
-        publicServer = web.create();
     }
 
-    /** Makes both health checks report DOWN ({@code false}) or UP ({@code true}). */
+    /** Makes the health check report DOWN ({@code false}) or UP ({@code true}). */
     public void ready(boolean ready) {
         this.ready = ready;
-    }
-
-    /**
-     * An anonymous request to the public application (base {@code /herald} in Karaf), accepting what
-     * a browser accepts.
-     */
-    public WebClient publicWeb(String path) {
-        return WebClient.create(publicAddress).path(path)
-                .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     }
 
     /** A request as {@code admin}. */
@@ -152,7 +122,6 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         server.destroy();
-        publicServer.destroy();
         services.close();
     }
 }
