@@ -38,10 +38,22 @@ class BootIT {
     }
 
     @Test
-    void healthIsUpWithoutCredentials(HeraldContainer herald) throws Exception {
-        HttpResponse<String> health = herald.get("/herald/api/v1/health", null, null);
+    void anonymousHealthSaysOnlyUp(HeraldContainer herald) throws Exception {
+        HttpResponse<String> health = herald.get(HeraldContainer.PUBLIC_HEALTH, null, null);
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"UP\"").contains("org.herald.contacts");
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(health.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    @Test
+    void healthDetailsNeedALogin(HeraldContainer herald) throws Exception {
+        HttpResponse<String> anonymous = herald.get(HeraldContainer.ADMIN_HEALTH, null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("org.herald");
+        HttpResponse<String> details = herald.get(HeraldContainer.ADMIN_HEALTH, HeraldContainer.ADMIN,
+                HeraldContainer.ADMIN_PASSWORD);
+        assertThat(details.statusCode()).isEqualTo(200);
+        assertThat(details.body()).contains("\"UP\"").contains("org.herald.contacts").contains("PublicHealthServlet");
     }
 
     @Test

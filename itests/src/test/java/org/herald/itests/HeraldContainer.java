@@ -37,6 +37,11 @@ final class HeraldContainer implements AutoCloseable {
     static final String VIEWER = "viewer";
     static final String VIEWER_PASSWORD = "viewer-secret";
 
+    /** The anonymous readiness check of the public application: status only. */
+    static final String PUBLIC_HEALTH = "/herald/health";
+    /** The admin API's health, with every bundle and component: needs a login. */
+    static final String ADMIN_HEALTH = "/herald/api/v1/health";
+
     private static final Duration BOOT_DEADLINE = Duration.ofSeconds(Long.getLong("herald.itest.bootSeconds", 300));
 
     final Path home;
@@ -117,7 +122,7 @@ final class HeraldContainer implements AutoCloseable {
                 throw new IllegalStateException("Karaf exited during start; see " + log + "\n" + tail(log));
             }
             try {
-                HttpResponse<String> health = get("/herald/api/v1/health", null, null);
+                HttpResponse<String> health = get(PUBLIC_HEALTH, null, null);
                 if (health.statusCode() == 200) {
                     return;
                 }
@@ -127,7 +132,8 @@ final class HeraldContainer implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 String lastHealth = "";
                 try {
-                    lastHealth = get("/herald/api/v1/health", null, null).body();
+                    // the details need a login; the anonymous check says only DOWN
+                    lastHealth = get(ADMIN_HEALTH, ADMIN, ADMIN_PASSWORD).body();
                 } catch (IOException e) {
                     lastHealth = e.toString();
                 }

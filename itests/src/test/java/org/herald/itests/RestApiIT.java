@@ -5,10 +5,15 @@ import static org.herald.itests.Json.parse;
 import static org.herald.itests.Json.uniqueEmail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -16,12 +21,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The REST API under /herald/api/v1, driven over HTTP against the booted distribution. */
+/** The REST API under /herald/api/v1 (and its neighbour, the public application), over HTTP against the booted distribution. */
 @Order(2)
 @ExtendWith(HeraldExtension.class)
 class RestApiIT {
 
     private static final String API = "/herald/api/v1";
+    private static final Set<String> VERBS = Set.of("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     @Test
     void apiRefusesMissingWrongAndUnprivilegedCredentials(HeraldContainer herald) throws Exception {
@@ -198,12 +204,66 @@ class RestApiIT {
     }
 
     @Test
-    void openApiDocumentDescribesTheApi(HeraldContainer herald) throws Exception {
-        HttpResponse<String> doc = herald.get(API + "/openapi.json", null, null);
+    void openApiDocumentDescribesTheApiToALoggedInUser(HeraldContainer herald) throws Exception {
+        assertThat(herald.get(API + "/openapi.json", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> doc = herald.get(API + "/openapi.json", HeraldContainer.ADMIN, HeraldContainer.ADMIN_PASSWORD);
         assertThat(doc.statusCode()).isEqualTo(200);
         JsonNode openapi = parse(doc.body());
         assertThat(openapi.path("openapi").asText()).startsWith("3.");
         assertThat(openapi.path("paths").has("/contacts")).isTrue();
         assertThat(openapi.path("paths").has("/contacts/import")).isTrue();
+    }
+
+    @Test
+    void everyOperationOfTheAdminApiRefusesAnonymousCallers(HeraldContainer herald) throws Exception {
+        JsonNode paths = parse(herald.get(API + "/openapi.json", HeraldContainer.ADMIN, HeraldContainer.ADMIN_PASSWORD)
+                .body()).path("paths");
+        List<String> checked = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String verb = op.getKey().toUpperCase(Locale.ROOT);
+            if (!VERBS.contains(verb)) {
+                return;
+            }
+            String url = API + path.getKey().replaceAll("\\{[^}]+}", "probe");
+            String body = verb.equals("GET") || verb.equals("DELETE") ? null : "{}";
+            try {
+                HttpResponse<String> r = herald.send(verb, url, body, "application/json", null, null);
+                if (r.statusCode() != 401 || r.headers().firstValue("WWW-Authenticate").isEmpty()) {
+                    open.add(verb + " " + url + " -> " + r.statusCode() + " " + r.body());
+                }
+                checked.add(verb + " " + url);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        assertThat(checked).as("operations in openapi.json").hasSizeGreaterThan(20).contains("GET " + API + "/health",
+                "GET " + API + "/openapi.json");
+        assertThat(open).as("admin operations answering without credentials").isEmpty();
+        // Paths the document does not list are refused before routing, revealing nothing. (The bare
+        // base without its slash is the servlet container's redirect to the base with it.)
+        for (String undocumented : new String[] { API + "/", API + "/no-such-thing", API + "/health/details" }) {
+            assertThat(herald.get(undocumented, null, null).statusCode()).as(undocumented).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void publicAndAdminApplicationsBothAnswerAndNeitherShadowsTheOther(HeraldContainer herald) throws Exception {
+        HttpResponse<String> publicHealth = herald.get(HeraldContainer.PUBLIC_HEALTH, null, null);
+        assertThat(publicHealth.statusCode()).isEqualTo(200);
+        assertThat(publicHealth.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+
+        // /herald/api/v1/… is the admin application's (the longer base wins), not the public one's
+        HttpResponse<String> adminHealth = herald.get(HeraldContainer.ADMIN_HEALTH, null, null);
+        assertThat(adminHealth.statusCode()).isEqualTo(401);
+        assertThat(parse(adminHealth.body()).path("error").asText()).isEqualTo("unauthorized");
+        assertThat(adminHealth.headers().firstValue("Referrer-Policy")).isEmpty();
+
+        // and the public application serves no admin resource, with or without credentials
+        for (String adminPath : new String[] { "/herald/contacts", "/herald/openapi.json", "/herald/tags" }) {
+            HttpResponse<String> r = herald.get(adminPath, HeraldContainer.ADMIN, HeraldContainer.ADMIN_PASSWORD);
+            assertThat(r.statusCode()).as(adminPath).isEqualTo(404);
+            assertThat(r.body()).as(adminPath).isEqualTo("Not found.");
+        }
     }
 }

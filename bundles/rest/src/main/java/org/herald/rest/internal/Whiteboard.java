@@ -1,20 +1,22 @@
 package org.herald.rest.internal;
 
 /**
- * The JAX-RS Whiteboard names that tie Herald's REST services together. A resource joins the API by
+ * The JAX-RS Whiteboard names that tie Herald's admin API together. A resource joins the API by
  * carrying {@code @JaxrsResource}, {@code @JaxrsApplicationSelect(Whiteboard.APPLICATION)} and
  * {@code @JaxrsExtensionSelect(Whiteboard.JSON)}; it is then served under {@link #BASE} behind the
- * Basic-auth filter and the exception mappers, with no further wiring.
+ * Basic-auth filter (every request, no exceptions) and the exception mappers, with no further
+ * wiring. Anonymous pages and endpoints belong to the public application instead:
+ * {@link org.herald.rest.web.PublicWeb}.
  */
 public final class Whiteboard {
 
     /** Where the Herald application is served, relative to the whiteboard root (Karaf's HTTP port). */
     public static final String BASE = "/herald/api/v1";
 
-    /** {@code osgi.jaxrs.name} of the Herald application. */
+    /** {@code osgi.jaxrs.name} of the admin application. */
     public static final String APPLICATION_NAME = "herald";
 
-    /** Filter selecting the Herald application, for {@code osgi.jaxrs.application.select}. */
+    /** Filter selecting the admin application, for {@code osgi.jaxrs.application.select}. */
     public static final String APPLICATION = "(osgi.jaxrs.name=" + APPLICATION_NAME + ")";
 
     /** {@code osgi.jaxrs.name} of Herald's Jackson provider. */

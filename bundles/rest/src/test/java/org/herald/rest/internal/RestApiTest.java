@@ -95,12 +95,23 @@ class RestApiTest {
     }
 
     @Test
-    void healthAndOpenApiAnswerWithoutCredentials() {
-        Response health = rest.anonymous("health").get();
-        assertThat(health.getStatus()).isEqualTo(200);
-        assertThat(json(health).get("status").asText()).isEqualTo("UP");
+    void healthAndOpenApiOfTheAdminApiNeedALoginLikeEveryOtherPath() {
+        assertThat(rest.anonymous("health").get().getStatus()).isEqualTo(401);
+        assertThat(rest.anonymous("openapi.json").get().getStatus()).isEqualTo(401);
+        assertThat(rest.anonymous("health").head().getStatus()).isEqualTo(401);
 
-        Response openapi = rest.anonymous("openapi.json").get();
+        Response health = rest.admin("health").get();
+        assertThat(health.getStatus()).isEqualTo(200);
+        JsonNode details = json(health);
+        assertThat(details.get("status").asText()).isEqualTo("UP");
+        assertThat(details.get("bundles").get("org.herald.rest").asText()).isEqualTo("ACTIVE");
+
+        rest.ready(false);
+        Response down = rest.admin("health").get();
+        assertThat(down.getStatus()).isEqualTo(503);
+        assertThat(json(down).get("notReady").get(0).asText()).contains("org.herald.rest");
+
+        Response openapi = rest.admin("openapi.json").get();
         assertThat(openapi.getStatus()).isEqualTo(200);
         assertThat(openapi.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();
         assertThat(json(openapi).get("openapi").asText()).isEqualTo("3.0.3");

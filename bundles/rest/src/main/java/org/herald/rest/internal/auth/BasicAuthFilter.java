@@ -17,8 +17,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * HTTP Basic authentication against Karaf JAAS for every request to the Herald application. It runs
- * before resource matching, so unknown paths are refused too instead of revealing what exists.
+ * HTTP Basic authentication against Karaf JAAS for every request to the admin application, with no
+ * exception by path or method. It runs before resource matching, so unknown paths are refused too
+ * instead of revealing what exists. The public application under {@code /herald} does not select it.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = RestConfig.PID)
 @Designate(ocd = RestConfig.class)
@@ -48,11 +49,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Gatekeeper.Decision decision = gatekeeper.decide(request.getMethod(), request.getUriInfo().getPath(),
-                request.getHeaderString("Authorization"));
+        Gatekeeper.Decision decision = gatekeeper.decide(request.getHeaderString("Authorization"));
         if (decision instanceof Gatekeeper.Refused refused) {
             request.abortWith(Errors.response(refused.status(), refused.body()));
-        } else if (decision instanceof Gatekeeper.Allowed allowed && allowed.identity() != null) {
+        } else if (decision instanceof Gatekeeper.Allowed allowed) {
             boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
             request.setSecurityContext(new HeraldSecurityContext(allowed.identity(), secure));
         }

@@ -1,19 +1,17 @@
 package org.herald.rest.internal.auth;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.herald.rest.internal.error.ErrorBody;
 
 /**
- * Decides whether a request may go on: the public paths ({@code GET /health},
- * {@code GET /openapi.json}) always; everything else only with Basic credentials the realm accepts
- * (else 401) of a user with the role (else 403). Kept free of JAX-RS so every case is easy to test.
+ * Decides whether a request to the admin API may go on: only with Basic credentials the realm
+ * accepts (else 401) of a user with the role (else 403). There are no exceptions by path: what must
+ * answer anonymously (the public health check, subscriber pages) lives in the public application
+ * under {@code /herald}, which this filter is not part of. Kept free of JAX-RS so every case is
+ * easy to test.
  */
 public final class Gatekeeper {
-
-    /** Paths relative to the application base that answer without credentials, for GET and HEAD. */
-    public static final Set<String> PUBLIC_PATHS = Set.of("health", "openapi.json");
 
     private final Authenticator authenticator;
     private final String role;
@@ -23,25 +21,17 @@ public final class Gatekeeper {
         this.role = role;
     }
 
-    /** The outcome: let the request through (as a user, or anonymously on a public path) or refuse it. */
+    /** The outcome: let the request through as a user, or refuse it. */
     public sealed interface Decision permits Allowed, Refused {
     }
 
-    /** {@code identity} is null on public paths. */
     public record Allowed(Identity identity) implements Decision {
     }
 
     public record Refused(int status, ErrorBody body) implements Decision {
     }
 
-    public static boolean isPublic(String method, String path) {
-        return ("GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method)) && PUBLIC_PATHS.contains(trim(path));
-    }
-
-    public Decision decide(String method, String path, String authorization) {
-        if (isPublic(method, path)) {
-            return new Allowed(null);
-        }
+    public Decision decide(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return new Refused(401, ErrorBody.of(ErrorBody.UNAUTHORIZED,
                     "authentication required: send HTTP Basic credentials of a user with the role '" + role + "'"));
@@ -66,20 +56,5 @@ public final class Gatekeeper {
                     "user '" + identity.get().user() + "' does not have the role '" + role + "' this API requires"));
         }
         return new Allowed(identity.get());
-    }
-
-    private static String trim(String path) {
-        if (path == null) {
-            return "";
-        }
-        int start = 0;
-        int end = path.length();
-        while (start < end && path.charAt(start) == '/') {
-            start++;
-        }
-        while (end > start && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        return path.substring(start, end);
     }
 }

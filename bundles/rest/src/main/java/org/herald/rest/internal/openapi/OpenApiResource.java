@@ -15,7 +15,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code GET /openapi.json} (no credentials needed): the hand-written OpenAPI 3.0.3 description of the API. */
+/**
+ * {@code GET /openapi.json}: the hand-written OpenAPI 3.0.3 description of the admin API. It needs a
+ * login like every other path under the admin base (one rule, no exceptions); the document is also
+ * in the source tree for anyone who has no account.
+ */
 @Component(service = OpenApiResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(Whiteboard.APPLICATION)

@@ -30,6 +30,7 @@ import org.herald.rest.internal.error.WebApplicationExceptionMapper;
 import org.herald.rest.internal.health.HealthCheck;
 import org.herald.rest.internal.health.HealthResource;
 import org.herald.json.HeraldJson;
+import org.herald.rest.internal.health.Readiness;
 import org.herald.rest.internal.json.HeraldJsonProvider;
 import org.herald.rest.internal.openapi.OpenApiResource;
 
@@ -48,6 +49,7 @@ public final class RestServer implements AutoCloseable {
     public final Services services = new Services();
     private final String address = "local://herald-" + SERVERS.incrementAndGet();
     private final Server server;
+    private volatile boolean ready = true;
 
     public RestServer(long importMaxBytes) {
         this(importMaxBytes, TestConfig.JSON_MAX_BYTES);
@@ -65,14 +67,15 @@ public final class RestServer implements AutoCloseable {
                 default -> Optional.empty();
             };
         };
-        HealthResource health = new HealthResource(null, null) {
+        Readiness readiness = new Readiness(null, null) {
             @Override
-            protected HealthCheck.Report check() {
+            public HealthCheck.Report check() {
                 HealthCheck check = new HealthCheck();
-                check.bundle("org.herald.rest", org.osgi.framework.Bundle.ACTIVE);
+                check.bundle("org.herald.rest", ready ? org.osgi.framework.Bundle.ACTIVE : org.osgi.framework.Bundle.RESOLVED);
                 return check.report();
             }
         };
+        HealthResource health = new HealthResource(readiness);
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setAddress(address);
         factory.setTransportId(LocalTransportFactory.TRANSPORT_ID);
@@ -84,6 +87,11 @@ public final class RestServer implements AutoCloseable {
                 new BasicAuthFilter(new Gatekeeper(users, "herald-admin")), new HeraldExceptionMapper(),
                 new JsonExceptionMapper(), new WebApplicationExceptionMapper(), new FallbackExceptionMapper()));
         server = factory.create();
+    }
+
+    /** Makes the health check report DOWN ({@code false}) or UP ({@code true}). */
+    public void ready(boolean ready) {
+        this.ready = ready;
     }
 
     /** A request as {@code admin}. */
