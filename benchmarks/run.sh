@@ -2,6 +2,8 @@
 # Herald benchmarks (not tests). Usage:
 #   benchmarks/run.sh import [rows]     CSV import vs raw JDBC batch insert into Derby (default 1,000,000 rows)
 #   benchmarks/run.sh bounce [rounds]   bounce classification, messages/s on one thread over ../shared/data/bounces
+#   benchmarks/run.sh events [events] [contacts]
+#                                       event ingestion (JSON batches of 1,000 → the log) vs raw JDBC batch insert
 # Builds the benchmarks module against the installed Herald modules (mvn install them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,8 +26,17 @@ case "$what" in
     exec java ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.bounce.BounceBenchmark ../../shared/data/bounces "$rounds"
     ;;
+  events)
+    events="${2:-200000}"
+    contacts="${3:-20000}"
+    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    cd benchmarks
+    exec java -Xmx2g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+      org.herald.benchmarks.events.EventsBenchmark "$events" "$contacts" target/events-benchmark
+    ;;
   *)
-    echo "usage: $0 import [rows] | bounce [rounds]" >&2
+    echo "usage: $0 import [rows] | bounce [rounds] | events [events] [contacts]" >&2
     exit 2
     ;;
 esac
