@@ -4,6 +4,9 @@
 #   benchmarks/run.sh bounce [rounds]   bounce classification, messages/s on one thread over ../shared/data/bounces
 #   benchmarks/run.sh events [events] [contacts]
 #                                       event ingestion (JSON batches of 1,000 → the log) vs raw JDBC batch insert
+#   benchmarks/run.sh events-live [events] [contacts]
+#                                       against a running Herald (bin/start first): POST /events and herald.events.in
+#                                       throughput, publish lag to herald.events (p50/p99)
 # Builds the benchmarks module against the installed Herald modules (mvn install them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,8 +38,17 @@ case "$what" in
     exec java -Xmx2g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.events.EventsBenchmark "$events" "$contacts" target/events-benchmark
     ;;
+  events-live)
+    events="${2:-100000}"
+    contacts="${3:-10000}"
+    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    cd benchmarks
+    exec java ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+      org.herald.benchmarks.events.LiveEventsBenchmark "$events" "$contacts"
+    ;;
   *)
-    echo "usage: $0 import [rows] | bounce [rounds] | events [events] [contacts]" >&2
+    echo "usage: $0 import [rows] | bounce [rounds] | events [events] [contacts] | events-live [events] [contacts]" >&2
     exit 2
     ;;
 esac

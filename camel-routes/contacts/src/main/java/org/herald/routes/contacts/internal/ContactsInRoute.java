@@ -80,7 +80,22 @@ public class ContactsInRoute extends RouteBuilder {
         // stopping the route (feature uninstall, container stop) must not park the message: the
         // exchange fails, the transacted JMS session rolls back and the message stays on the broker
         clause.getRedeliveryPolicyType().allowRedeliveryWhileStopping(false);
-        clause.process(new FailureHeaders(kind)).to(config.deadLetter());
+        // a failure that is "exhausted" only because the route stops mid-attempt is rolled back, not parked
+        clause.process(new FailureHeaders(kind))
+                .choice()
+                    .when(ContactsInRoute::stopping).markRollbackOnly()
+                    .otherwise().to(config.deadLetter())
+                .end();
+    }
+
+    /** Whether the route or its context is stopping (feature uninstall, container stop). */
+    static boolean stopping(org.apache.camel.Exchange exchange) {
+        org.apache.camel.CamelContext context = exchange.getContext();
+        if (context.isStopping() || context.isStopped()) {
+            return true;
+        }
+        org.apache.camel.ServiceStatus status = context.getRouteController().getRouteStatus(ROUTE_ID);
+        return status != null && (status.isStopping() || status.isStopped());
     }
 
     private static Predicate is(Failure kind) {
