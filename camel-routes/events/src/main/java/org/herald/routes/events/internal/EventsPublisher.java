@@ -104,8 +104,10 @@ public class EventsPublisher extends RouteBuilder implements ContactEventListene
                 : context.getRouteController().getRouteStatus(ROUTE_ID);
         if (status == null || !status.isStarted()) {
             // the dispatcher retries with back-off from the same position
-            throw new IllegalStateException("the route " + ROUTE_ID + " is not running ("
-                    + (context == null ? "not added to a Camel context yet" : "route " + status) + "): events wait in the log");
+            String why = context == null ? "not added to a Camel context yet"
+                    : !context.isStarted() ? "its Camel context is " + context.getStatus()
+                    : status == null ? "not in the Camel context" : "the route is " + status;
+            throw new IllegalStateException("the route " + ROUTE_ID + " is not running (" + why + "): events wait in the log");
         }
         synchronized (lock) {
             if (templateContext != context) {
