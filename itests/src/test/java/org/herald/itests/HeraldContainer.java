@@ -91,6 +91,11 @@ final class HeraldContainer implements AutoCloseable {
         // Retry quickly in tests: the defaults are tuned for production.
         setProperty(etc.resolve("org.herald.routes.contacts.cfg"), "redeliveryDelay", "100");
         setProperty(etc.resolve("org.herald.routes.contacts.cfg"), "maximumRedeliveries", "1");
+        setProperty(etc.resolve("org.herald.routes.events.cfg"), "redeliveryDelay", "100");
+        // The event publisher waits for the route at boot and, after a crash, for the dead node's lease
+        // of its position: keep both waits short (production: 60 s back-off, 30 s lease).
+        setProperty(etc.resolve("org.herald.events.cfg"), "delivery.maxBackoffMillis", "2000");
+        setProperty(etc.resolve("org.herald.events.cfg"), "delivery.leaseSeconds", "5");
         Path artemis = etc.resolve("artemis.xml");
         String xml = Files.readString(artemis)
                 .replace("tcp://127.0.0.1:61616", "tcp://127.0.0.1:" + corePort)
@@ -162,6 +167,35 @@ final class HeraldContainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills Karaf at once, as a power cut or {@code kill -9} would: no shutdown hook runs, nothing is
+     * flushed or closed. {@link #start()} boots it again on the same data.
+     */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        killTree();
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Karaf process " + p.pid() + " did not die", e);
+            }
+        }
+    }
+
+    /** The pid of Karaf's JVM ({@code bin/karaf server} execs it, or runs it as its child). */
+    long pid() {
+        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .map(ProcessHandle::pid).findFirst().orElse(process.pid());
+    }
+
     void restart() throws IOException {
         stop();
         start();
@@ -172,6 +206,7 @@ final class HeraldContainer implements AutoCloseable {
         stop();
     }
 
+    /** SIGKILL to the JVM and the script around it (destroyForcibly is kill -9 on Unix). */
     private void killTree() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

@@ -11,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.herald.camel.support.FailureHeaders;
 import org.herald.contacts.ConsentSource;
 import org.herald.contacts.Contact;
 import org.herald.contacts.ContactQuery;

@@ -48,6 +48,21 @@ class CamelRuntimeTest {
         awaitStarted("echo");
     }
 
+    /** What a builder that is also another service (the event publisher) relies on to send through its route. */
+    @Test
+    void aBuilderKnowsTheRunningContextItsRoutesWereAddedTo() throws Exception {
+        runtime.activate(config());
+        Echo echo = new Echo("sender");
+        assertThat(echo.getContext()).isNull();
+        runtime.bindRoutesBuilder(echo);
+        awaitStarted("sender");
+        assertThat(echo.getContext()).isSameAs(runtime.context());
+        try (var producer = echo.getContext().createProducerTemplate()) {
+            producer.sendBody("direct:sender", "through its own context");
+        }
+        assertThat(echo.received).containsExactly("through its own context");
+    }
+
     @Test
     void aBrokenBuilderDoesNotStopTheOthers() throws Exception {
         runtime.activate(config());

@@ -1,4 +1,4 @@
-package org.herald.routes.contacts.internal;
+package org.herald.camel.support;
 
 import java.sql.SQLException;
 
@@ -6,7 +6,7 @@ import org.herald.common.HeraldException;
 import org.herald.common.TransientException;
 
 /** What a failure means for a queued message: park it at once, retry it, or retry a little. */
-enum Failure {
+public enum Failure {
     /** The input is wrong: retrying cannot help, so the message is parked at once with the reason. */
     REJECTED,
     /** Database unavailable, a race lost: the input may be fine, so the message is redelivered. */
@@ -17,7 +17,8 @@ enum Failure {
     /** How deep the cause chain is searched for a database failure nobody translated. */
     private static final int CAUSE_DEPTH = 16;
 
-    static Failure of(Throwable failure) {
+    /** The kind of {@code failure}: its own type first, then its cause chain for a database failure. */
+    public static Failure of(Throwable failure) {
         if (failure instanceof TransientException) {
             return TRANSIENT;
         }

@@ -1,4 +1,4 @@
-package org.herald.routes.contacts.internal;
+package org.herald.camel.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.herald.routes.contacts.internal;
+package org.herald.camel.support;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,21 +14,27 @@ import org.slf4j.LoggerFactory;
  * fixed text and a reference to the log entry that holds the exception: such messages can carry
  * table names and SQL, which do not belong in a queue other people read.
  */
-final class FailureHeaders implements Processor {
+public final class FailureHeaders implements Processor {
 
-    static final String ERROR_HEADER = "heraldError";
-    static final String FAILURE_HEADER = "heraldFailure";
-    static final String FAILED_AT_HEADER = "heraldFailedAt";
-    static final String REDELIVERIES_HEADER = "heraldRedeliveries";
+    public static final String ERROR_HEADER = "heraldError";
+    public static final String FAILURE_HEADER = "heraldFailure";
+    public static final String FAILED_AT_HEADER = "heraldFailedAt";
+    public static final String REDELIVERIES_HEADER = "heraldRedeliveries";
     /** Kept on the exchange, as the original message that is parked has no redelivery headers. */
     private static final String REDELIVERIES = "herald.redeliveries";
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHeaders.class);
 
     private final Failure kind;
+    private final String subject;
 
-    FailureHeaders(Failure kind) {
+    /**
+     * @param kind    why the message is parked
+     * @param subject what the message is, for the log ("Contact message", "Event message")
+     */
+    public FailureHeaders(Failure kind, String subject) {
         this.kind = kind;
+        this.subject = subject;
     }
 
     @Override
@@ -38,7 +44,7 @@ final class FailureHeaders implements Processor {
         String reason;
         if (kind == Failure.REJECTED) {
             reason = cause == null ? "rejected" : cause.getMessage();
-            LOG.warn("Contact message sent to the dead-letter queue: {}", reason);
+            LOG.warn("{} sent to the dead-letter queue: {}", subject, reason);
         } else {
             String reference = UUID.randomUUID().toString();
             String what = kind == Failure.TRANSIENT
@@ -46,8 +52,8 @@ final class FailureHeaders implements Processor {
                     : "could not be processed: internal error";
             reason = what + " (tried " + (redeliveries + 1) + " times); send it again when that is resolved. "
                     + "The server log has the details under reference " + reference;
-            LOG.error("Contact message sent to the dead-letter queue after {} redeliveries ({}), reference {}",
-                    redeliveries, kind, reference, cause);
+            LOG.error("{} sent to the dead-letter queue after {} redeliveries ({}), reference {}",
+                    subject, redeliveries, kind, reference, cause);
         }
         exchange.getMessage().setHeader(ERROR_HEADER, reason);
         exchange.getMessage().setHeader(FAILURE_HEADER, kind.name());
@@ -56,7 +62,7 @@ final class FailureHeaders implements Processor {
     }
 
     /** Before each redelivery: remembers how many there were. */
-    static void countRedelivery(Exchange exchange) {
+    public static void countRedelivery(Exchange exchange) {
         exchange.setProperty(REDELIVERIES, exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class));
     }
 }

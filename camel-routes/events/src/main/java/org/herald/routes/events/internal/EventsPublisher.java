@@ -1,0 +1,140 @@
+package org.herald.routes.events.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
+import org.herald.events.ContactEvent;
+import org.herald.events.json.ContactEventJson;
+import org.herald.events.spi.ContactEventListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the event log to {@code herald.events}: one service that is both the publishing route
+ * (a {@link RoutesBuilder} the Camel runtime adds to Herald's context) and a
+ * {@link ContactEventListener} the event dispatcher feeds from its durable position
+ * {@value #LISTENER_NAME}. So the log, not a message in flight, is the source of truth: while the
+ * broker or the route is away, {@link #onEvents} throws and the dispatcher keeps the position and
+ * retries (never setting an event aside: {@code herald.event.attempts=0}); a broker outage delays
+ * publication but loses nothing.
+ * <p>
+ * Each event is one persistent JSON text message ({@link ContactEventJson}), sent in log order and
+ * synchronously (the broker accepted it when {@link #onEvents} returns), with the properties
+ * {@code heraldEventId}, {@code heraldEventType}, {@code heraldContactId}, {@code heraldSequence} and
+ * {@code JMSXGroupID} = the contact id, so consumers using message groups keep per-contact order.
+ * Delivery is at least once: a batch that failed half-way is published again, with the same ids.
+ */
+@Component(service = {RoutesBuilder.class, ContactEventListener.class}, configurationPid = EventsInRoute.PID,
+        property = {ContactEventListener.NAME + "=" + EventsPublisher.LISTENER_NAME,
+            EventsPublisher.ATTEMPTS + ":Integer=0"})
+public class EventsPublisher extends RouteBuilder implements ContactEventListener {
+
+    static final String ROUTE_ID = "herald-events-publish";
+    static final String PUBLISH = "direct:herald-events-publish";
+    static final String LISTENER_NAME = "herald.events.publisher";
+    /** The dispatcher's per-listener override of the attempts before an event is set aside (0: never). */
+    static final String ATTEMPTS = "herald.event.attempts";
+
+    static final String EVENT_ID = "heraldEventId";
+    static final String EVENT_TYPE = "heraldEventType";
+    static final String CONTACT_ID = "heraldContactId";
+    static final String SEQUENCE = "heraldSequence";
+    static final String GROUP_ID = "JMSXGroupID";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventsPublisher.class);
+
+    private final EventsRouteConfig config;
+    private final Object lock = new Object();
+    private CamelContext templateContext;
+    private ProducerTemplate template;
+
+    @Activate
+    public EventsPublisher(EventsRouteConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void configure() {
+        // failures go straight back to onEvents (and so to the dispatcher, which retries from the log)
+        errorHandler(noErrorHandler());
+        from(PUBLISH).routeId(ROUTE_ID).to(config.topic());
+    }
+
+    @Override
+    public void onEvents(List<ContactEvent> events) throws Exception {
+        ProducerTemplate producer = producer();
+        CamelContext context = producer.getCamelContext();
+        // the route's endpoints (the broker client) may load classes through the context class
+        // loader; on the dispatcher's thread it is not Camel's
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(context.getApplicationContextClassLoader());
+        try {
+            for (ContactEvent event : events) {
+                Exchange done = producer.send(PUBLISH, exchange -> {
+                    exchange.getMessage().setBody(new String(ContactEventJson.write(event), StandardCharsets.UTF_8));
+                    exchange.getMessage().setHeader(EVENT_ID, event.id());
+                    exchange.getMessage().setHeader(EVENT_TYPE, event.type());
+                    exchange.getMessage().setHeader(CONTACT_ID, event.contactId());
+                    exchange.getMessage().setHeader(SEQUENCE, event.sequence());
+                    exchange.getMessage().setHeader(GROUP_ID, event.contactId());
+                });
+                if (done.getException() != null) {
+                    throw done.getException();
+                }
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+        LOG.debug("Published {} event(s) up to position {}", events.size(), events.get(events.size() - 1).sequence());
+    }
+
+    /** The template of the running context, once the runtime added and started the route. */
+    private ProducerTemplate producer() {
+        CamelContext context = getContext();
+        ServiceStatus status = context == null || !context.isStarted() ? null
+                : context.getRouteController().getRouteStatus(ROUTE_ID);
+        if (status == null || !status.isStarted()) {
+            // the dispatcher retries with back-off from the same position
+            String why = context == null ? "not added to a Camel context yet"
+                    : !context.isStarted() ? "its Camel context is " + context.getStatus()
+                    : status == null ? "not in the Camel context" : "the route is " + status;
+            throw new IllegalStateException("the route " + ROUTE_ID + " is not running (" + why + "): events wait in the log");
+        }
+        synchronized (lock) {
+            if (templateContext != context) {
+                closeTemplate();
+                template = context.createProducerTemplate();
+                templateContext = context;
+            }
+            return template;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (lock) {
+            closeTemplate();
+        }
+    }
+
+    private void closeTemplate() {
+        if (template != null) {
+            try {
+                template.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the producer template failed", e);
+            }
+            template = null;
+            templateContext = null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * What every Herald queue route does with a message that fails, defined once: the classification
+ * of a failure ({@link org.herald.camel.support.Failure}: the input is wrong, try again later, or
+ * a bug), the headers a parked message carries ({@link org.herald.camel.support.FailureHeaders}:
+ * the reason for wrong input, a fixed text with a log reference otherwise, never SQL), and the
+ * {@code onException} clauses that apply both to a route builder
+ * ({@link org.herald.camel.support.FailurePolicy}).
+ */
+@Export
+@Version("1.0.0")
+package org.herald.camel.support;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
