@@ -75,6 +75,8 @@ class EventsApiTest {
         assertThat(dup.get("duplicates").asInt()).isEqualTo(1);
         assertThat(dup.get("stored").asInt()).isZero();
 
+        String raw = rest.admin("contacts/" + id + "/events").query("type", "purchase").get().readEntity(String.class);
+        assertThat(raw).as("the decimal kept as sent").contains("\"value\":49.90");
         JsonNode purchases = json(rest.admin("contacts/" + id + "/events").query("type", "purchase").get());
         assertThat(purchases.get("total").asLong()).as("stored once").isEqualTo(1);
         JsonNode event = purchases.get("items").get(0);
