@@ -44,6 +44,8 @@ import org.herald.contacts.ImportReport;
 import org.herald.contacts.OptInStatus;
 import org.herald.contacts.UpsertResult;
 import org.herald.contacts.json.ContactInputJson;
+import org.herald.events.EventService;
+import org.herald.events.TimelineQuery;
 import org.herald.rest.internal.LimitedInputStream;
 import org.herald.rest.internal.RestConfig;
 import org.herald.rest.internal.Whiteboard;
@@ -55,6 +57,8 @@ import org.herald.rest.internal.contacts.Dtos.StatusInput;
 import org.herald.rest.internal.contacts.Dtos.TagsInput;
 import org.herald.rest.internal.error.ErrorBody;
 import org.herald.rest.internal.error.Errors;
+import org.herald.rest.internal.events.EventPageJson;
+import org.herald.rest.internal.events.Timelines;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -68,7 +72,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** {@code /contacts}: upsert, query, change, delete, forget, export and import contacts. */
+/** {@code /contacts}: upsert, query, change, delete, forget, export and import contacts; a contact's timeline. */
 @Component(service = ContactResource.class, configurationPid = RestConfig.PID)
 @JaxrsResource
 @JaxrsApplicationSelect(Whiteboard.APPLICATION)
@@ -85,11 +89,13 @@ public class ContactResource {
     private static final Logger LOG = LoggerFactory.getLogger(ContactResource.class);
 
     private final ContactService contacts;
+    private final EventService events;
     private volatile long importMaxBytes;
 
     @Activate
-    public ContactResource(@Reference ContactService contacts, RestConfig config) {
+    public ContactResource(@Reference ContactService contacts, @Reference EventService events, RestConfig config) {
         this.contacts = contacts;
+        this.events = events;
         modified(config);
     }
 
@@ -129,7 +135,21 @@ public class ContactResource {
     @GET
     @Path("{idOrEmail}")
     public ContactJson get(@PathParam("idOrEmail") String idOrEmail) {
-        return ContactJson.of(contacts.get(idOrEmail));
+        Contact contact = contacts.get(idOrEmail);
+        return ContactJson.of(contact, events.summary(contact.id()));
+    }
+
+    /**
+     * The contact's timeline, newest first. Here rather than in a resource of its own: a second
+     * root resource under {@code contacts} would never be matched once this one matches the prefix.
+     */
+    @GET
+    @Path("{idOrEmail}/events")
+    public EventPageJson events(@PathParam("idOrEmail") String idOrEmail, @QueryParam("type") List<String> type,
+            @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset) {
+        TimelineQuery query = Timelines.query(type, since, until, offset, limit);
+        return EventPageJson.of(events.timeline(idOrEmail, query));
     }
 
     @PATCH

@@ -35,7 +35,7 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * ({@link HeraldJson}), and bounds every JSON request body: one over {@code json.maxBytes} (PID
  * {@code org.herald.rest}) is refused with 413, by its declared length before anything is read,
  * or as soon as the bytes read pass the limit. Every JSON operation of the API reads its body
- * through here, so none is unbounded.
+ * through here, so none is unbounded; one that parses the body itself takes it as {@link JsonBytes}.
  */
 @Component(service = { MessageBodyReader.class, MessageBodyWriter.class }, configurationPid = RestConfig.PID)
 @JaxrsExtension
@@ -72,10 +72,14 @@ public class HeraldJsonProvider extends JacksonJsonProvider {
             throw tooLarge(max);
         }
         if (entityStream == null) {
-            return super.readFrom(type, genericType, annotations, mediaType, httpHeaders, null);
+            return JsonBytes.class.equals(type) ? new JsonBytes(new byte[0])
+                    : super.readFrom(type, genericType, annotations, mediaType, httpHeaders, null);
         }
         LimitedInputStream limited = new LimitedInputStream(entityStream, max);
         try {
+            if (JsonBytes.class.equals(type)) {
+                return new JsonBytes(limited.readAllBytes());
+            }
             return super.readFrom(type, genericType, annotations, mediaType, httpHeaders, limited);
         } catch (IOException | RuntimeException e) {
             if (limited.exceeded()) {

@@ -23,6 +23,8 @@ import org.herald.contacts.Contact;
 import org.herald.contacts.ContactInput;
 import org.herald.contacts.OptInStatus;
 import org.herald.contacts.json.ContactInputJson;
+import org.herald.contacts.ContactMetrics;
+import org.herald.events.EventSummary;
 import org.herald.rest.internal.contacts.ContactJson;
 import org.herald.rest.internal.error.ErrorBody;
 import org.herald.rest.internal.error.JsonExceptionMapper;
@@ -134,14 +136,27 @@ class ContactInputJsonTest {
     }
 
     @Test
-    void contactIsWrittenWithIsoTimesSortedTagsAndEveryKey() throws IOException {
+    void contactIsWrittenWithIsoTimesSortedTagsAndEveryKeyButActivityOnlyWhenGiven() throws IOException {
         Contact c = new Contact("k1", "ann@example.com", OptInStatus.PENDING, Map.of("price", new BigDecimal("1E+2")),
                 Set.of("b", "a"), Set.of(), true, Instant.parse("2025-05-06T07:08:09Z"), Instant.parse("2025-05-06T07:08:09Z"),
                 null);
         String json = write(ContactJson.of(c));
         assertThat(json).isEqualTo("{\"id\":\"k1\",\"email\":\"ann@example.com\",\"status\":\"PENDING\","
                 + "\"fields\":{\"price\":100},\"tags\":[\"a\",\"b\"],\"lists\":[],\"monitored\":true,"
-                + "\"created\":\"2025-05-06T07:08:09Z\",\"updated\":\"2025-05-06T07:08:09Z\",\"deletedAt\":null}");
+                + "\"created\":\"2025-05-06T07:08:09Z\",\"updated\":\"2025-05-06T07:08:09Z\",\"deletedAt\":null,"
+                + "\"metrics\":{\"score\":0,\"stage\":null,\"orderNumber\":0,\"orderSummary\":0,\"orderAverage\":0}}");
+
+        Contact buyer = new Contact("k1", "ann@example.com", OptInStatus.PENDING, Map.of(), Set.of(), Set.of(), true,
+                Instant.parse("2025-05-06T07:08:09Z"), Instant.parse("2025-05-06T07:08:09Z"), null,
+                new ContactMetrics(23, "warm", 3, new BigDecimal("100.00")));
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("purchase", 3L);
+        counts.put("created", 1L);
+        EventSummary summary = EventSummary.of(4, counts,
+                Instant.parse("2025-05-07T00:00:00Z"), List.of());
+        assertThat(write(ContactJson.of(buyer, summary))).endsWith("\"metrics\":{\"score\":23,\"stage\":\"warm\","
+                + "\"orderNumber\":3,\"orderSummary\":100.00,\"orderAverage\":33.33},\"activity\":{\"events\":4,"
+                + "\"lastActivity\":\"2025-05-07T00:00:00Z\",\"countsByType\":{\"purchase\":3,\"created\":1}}}");
     }
 
     @Test

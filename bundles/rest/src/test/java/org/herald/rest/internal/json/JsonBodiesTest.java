@@ -78,6 +78,19 @@ class JsonBodiesTest {
     }
 
     @Test
+    void eventBodyOverTheConfiguredLimitIs413AndNothingOfItIsStored() {
+        post("contacts", "{\"email\":\"events@cases.example.org\"}");
+        String visit = "{\"type\":\"page_visit\",\"email\":\"events@cases.example.org\"}";
+        String batch = "[" + String.join(",", java.util.Collections.nCopies((int) LIMIT / visit.length() + 1, visit)) + "]";
+        Response r = post("events", batch);
+        assertThat(r.getStatus()).isEqualTo(413);
+        assertThat(json(r).get("message").asText()).contains("json.maxBytes");
+        JsonNode visits = json(REST.admin("contacts/events@cases.example.org/events").query("type", "page_visit").get());
+        assertThat(visits.get("total").asLong()).isZero();
+        assertThat(post("events", visit).getStatus()).as("under the limit").isEqualTo(201);
+    }
+
+    @Test
     void jsonBodyUnderTheLimitIsRead() {
         Response r = post("contacts", "{\"email\":\"small@cases.example.org\"}");
         assertThat(r.getStatus()).isIn(200, 201);

@@ -24,6 +24,7 @@ import org.herald.rest.internal.contacts.FieldResource;
 import org.herald.rest.internal.contacts.ListResource;
 import org.herald.rest.internal.contacts.TagResource;
 import org.herald.rest.internal.error.FallbackExceptionMapper;
+import org.herald.rest.internal.events.EventResource;
 import org.herald.rest.internal.error.HeraldExceptionMapper;
 import org.herald.rest.internal.error.JsonExceptionMapper;
 import org.herald.rest.internal.error.WebApplicationExceptionMapper;
@@ -80,7 +81,8 @@ public final class RestServer implements AutoCloseable {
         factory.setAddress(address);
         factory.setTransportId(LocalTransportFactory.TRANSPORT_ID);
         factory.setServiceBeans(List.of(
-                new ContactResource(services.contacts, new TestConfig("karaf", "herald-admin", importMaxBytes)),
+                new ContactResource(services.contacts, services.events, new TestConfig("karaf", "herald-admin", importMaxBytes)),
+                new EventResource(services.events),
                 new FieldResource(services.fields), new ListResource(services.lists),
                 new TagResource(services.tags), new OpenApiResource(), health));
         factory.setProviders(List.of(new HeraldJsonProvider(jsonMaxBytes),

@@ -14,14 +14,21 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.herald.contacts.Contact;
 import org.herald.contacts.ContactService;
 import org.herald.contacts.FieldDefinition;
+import org.herald.contacts.ContactMetrics;
 import org.herald.contacts.FieldService;
+import org.herald.contacts.shell.internal.event.ContactTimelineCommand;
+import org.herald.events.ContactEvent;
+import org.herald.events.EventService;
+import org.herald.events.EventSummary;
 import org.herald.contacts.shell.internal.completers.ContactCompleter;
 import org.herald.shell.Formats;
 import org.herald.shell.HeraldAction;
 
 @Service
-@Command(scope = "herald", name = "contact-show", description = "Shows a contact: details, fields, tags and lists")
+@Command(scope = "herald", name = "contact-show", description = "Shows a contact: details, fields, tags, lists, score, order figures and its latest events")
 public class ContactShowCommand extends HeraldAction {
+
+    static final int TYPES_SHOWN = 5;
 
     @Argument(index = 0, name = "id-or-email", required = true, description = "The contact's id or e-mail address")
     @Completion(ContactCompleter.class)
@@ -33,12 +40,54 @@ public class ContactShowCommand extends HeraldAction {
     @Reference
     FieldService fields;
 
+    @Reference
+    EventService events;
+
     @Override
     protected void run(PrintStream out) {
         Contact c = contacts.get(idOrEmail);
-        for (String line : card(c, fields.list())) {
+        List<String> lines = card(c, fields.list());
+        lines.addAll(figures(c.metrics()));
+        lines.addAll(timeline(c, events.summary(c.id())));
+        for (String line : lines) {
             out.println(line);
         }
+    }
+
+    /** The read-only system values: {@code Score: 23 (warm)} and the e-commerce figures by their names. */
+    static List<String> figures(ContactMetrics m) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Score: " + m.score() + (m.stage() == null ? "" : " (" + m.stage() + ")"));
+        lines.add("Orders: ORDER_NUMBER=" + m.orderNumber() + " ORDER_SUMMARY=" + m.orderSummary().toPlainString()
+                + " ORDER_AVG=" + m.orderAverage().toPlainString());
+        return lines;
+    }
+
+    /**
+     * The timeline in brief: how many events (most frequent types first), the last activity, and
+     * the latest rows, with the command that shows them all.
+     */
+    static List<String> timeline(Contact c, EventSummary s) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (s.total() == 0) {
+            lines.add("Timeline: no events");
+            return lines;
+        }
+        String counts = s.countsByType().entrySet().stream().limit(TYPES_SHOWN).map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (s.countsByType().size() > TYPES_SHOWN) {
+            counts += ", …";
+        }
+        lines.add("Timeline: " + Formats.count(s.total(), "event", "events") + " (" + counts + ")");
+        lines.add("Last activity: " + (s.lastActivity() == null ? "(none)" : Formats.time(s.lastActivity())));
+        lines.add("Latest events (all: herald:contact-timeline " + c.id() + "):");
+        for (ContactEvent e : s.latest()) {
+            String points = ContactTimelineCommand.points(e.points());
+            String props = ContactTimelineCommand.properties(e.properties(), ContactTimelineCommand.PROPERTIES_WIDTH);
+            lines.add("  " + Formats.time(e.occurredAt()) + "  " + e.type() + (points.isEmpty() ? "" : " " + points)
+                    + (props.isEmpty() ? "" : "  " + props));
+        }
+        return lines;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.herald.contacts.shell.internal.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,14 @@ import org.herald.contacts.ConsentEntry;
 import org.herald.contacts.ConsentSource;
 import org.herald.contacts.Contact;
 import org.herald.contacts.ContactInput;
+import org.herald.contacts.ContactMetrics;
 import org.herald.contacts.FieldDefinition;
 import org.herald.contacts.FieldType;
 import org.herald.contacts.OptInStatus;
 import org.herald.contacts.UpsertResult;
 import org.herald.contacts.shell.internal.TableText;
+import org.herald.events.ContactEvent;
+import org.herald.events.EventSummary;
 import org.junit.jupiter.api.Test;
 
 class ContactOutputTest {
@@ -68,6 +72,32 @@ class ContactOutputTest {
 
         assertThat(ContactShowCommand.card(c, List.of())).contains("  (none)", "Tags: (none)", "Lists: (none)")
                 .anyMatch(l -> l.startsWith("Deleted:") && l.endsWith("(restore with herald:contact-restore 3xk9)"));
+    }
+
+    @Test
+    void cardShowsScoreStageAndOrderFiguresByTheirNames() {
+        assertThat(ContactShowCommand.figures(new ContactMetrics(23, "warm", 3, new BigDecimal("100.00"))))
+                .containsExactly("Score: 23 (warm)", "Orders: ORDER_NUMBER=3 ORDER_SUMMARY=100.00 ORDER_AVG=33.33");
+        assertThat(ContactShowCommand.figures(ContactMetrics.NONE))
+                .containsExactly("Score: 0", "Orders: ORDER_NUMBER=0 ORDER_SUMMARY=0 ORDER_AVG=0");
+    }
+
+    @Test
+    void cardSummarisesTheTimelineWithTheLatestRows() {
+        Contact c = ann(Map.of());
+        ContactEvent purchase = ContactEvent.builder().id("o1").sequence(9).type("purchase").contactId("3xk9")
+                .occurredAt(T).property("value", new BigDecimal("49.90")).points(10).build();
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        counts.put("purchase", 3L);
+        counts.put("created", 1L);
+
+        List<String> lines = ContactShowCommand.timeline(c, EventSummary.of(4, counts, T, List.of(purchase)));
+
+        assertThat(lines).containsExactly("Timeline: 4 events (purchase 3, created 1)",
+                "Last activity: 2025-05-06 07:08:09 UTC", "Latest events (all: herald:contact-timeline 3xk9):",
+                "  2025-05-06 07:08:09 UTC  purchase +10  value=49.90");
+        assertThat(ContactShowCommand.timeline(c, EventSummary.of(0, Map.of(), null, List.of())))
+                .containsExactly("Timeline: no events");
     }
 
     @Test
