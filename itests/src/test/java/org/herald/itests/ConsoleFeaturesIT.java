@@ -66,7 +66,7 @@ class ConsoleFeaturesIT {
 
     private static boolean healthy(HeraldContainer herald) {
         try {
-            return herald.get("/herald/api/v1/health", null, null).statusCode() == 200;
+            return herald.get(HeraldContainer.PUBLIC_HEALTH, null, null).statusCode() == 200;
         } catch (IOException e) {
             return false;
         }

@@ -30,12 +30,12 @@ abstract class ClassifierTestSupport {
         classifier.close();
     }
 
-    /** The records of a test message in src/test/resources/bounces. */
+    /** The records of a sample in src/test/resources/samples, such as {@code "mta/qmail.eml"}. */
     List<BounceRecord> sample(String name) {
         return classifier.classify(Samples.read(name));
     }
 
-    /** The one record of a test message in src/test/resources/bounces; fails unless there is exactly one. */
+    /** The one record of a sample in src/test/resources/samples; fails unless there is exactly one. */
     BounceRecord singleSample(String name) {
         return single(sample(name), name);
     }

@@ -14,7 +14,7 @@ class MtaDialectTest extends ClassifierTestSupport {
 
     @Test
     void qmailGivesEachAddressItsOwnCause() {
-        List<BounceRecord> r = sample("qmail.eml");
+        List<BounceRecord> r = sample("mta/qmail.eml");
         assertThat(r).extracting(BounceRecord::recipient).containsExactly("nobody@dest.test", "quota@dest.test");
         assertThat(r.get(0).bounceClass()).isEqualTo(BounceClass.HARD);
         assertThat(r.get(0).reason()).isEqualTo(BounceReason.USER_UNKNOWN);
@@ -25,8 +25,18 @@ class MtaDialectTest extends ClassifierTestSupport {
     }
 
     @Test
+    void postfixTextWithoutADeliveryStatusPartIsReadFromItsWording() {
+        BounceRecord x = singleSample("mta/postfix-plain.eml");
+        assertThat(x.recipient()).isEqualTo("left@dest.test");
+        assertThat(x.status()).isEqualTo("5.1.1");
+        assertThat(x.replyCode()).isEqualTo(550);
+        assertThat(x.bounceClass()).isEqualTo(BounceClass.HARD);
+        assertThat(x.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+    }
+
+    @Test
     void sendmailBlockListRejectionIsBlocked() {
-        BounceRecord x = singleSample("sendmail-text.eml");
+        BounceRecord x = singleSample("mta/sendmail-text.eml");
         assertThat(x.recipient()).isEqualTo("blocked@dest.test");
         assertThat(x.status()).isEqualTo("5.7.1");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
@@ -35,7 +45,7 @@ class MtaDialectTest extends ClassifierTestSupport {
 
     @Test
     void exchangeRecipientNotFoundIsHard() {
-        BounceRecord x = singleSample("exchange.eml");
+        BounceRecord x = singleSample("mta/exchange.eml");
         assertThat(x.recipient()).isEqualTo("left.company@corp.test");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.HARD);
         assertThat(x.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
@@ -44,7 +54,7 @@ class MtaDialectTest extends ClassifierTestSupport {
 
     @Test
     void gmailDmarcRejectionIsBlockedAlthoughHeadedAddressNotFound() {
-        BounceRecord x = singleSample("gmail-dmarc.eml");
+        BounceRecord x = singleSample("mta/gmail-dmarc.eml");
         assertThat(x.recipient()).isEqualTo("reader@gmail.test");
         assertThat(x.status()).isEqualTo("5.7.26");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
@@ -53,7 +63,7 @@ class MtaDialectTest extends ClassifierTestSupport {
 
     @Test
     void providerJsonBounceIsReadPerRecipient() {
-        BounceRecord x = singleSample("ses-bounce.eml");
+        BounceRecord x = singleSample("provider/ses-bounce.eml");
         assertThat(x.recipient()).isEqualTo("missing@dest.test");
         assertThat(x.status()).isEqualTo("5.1.1");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.HARD);
@@ -62,7 +72,7 @@ class MtaDialectTest extends ClassifierTestSupport {
 
     @Test
     void providerJsonComplaintIsAComplaint() {
-        BounceRecord x = singleSample("ses-complaint.eml");
+        BounceRecord x = singleSample("provider/ses-complaint.eml");
         assertThat(x.recipient()).isEqualTo("angry@dest.test");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.COMPLAINT);
         assertThat(x.feedbackType()).isEqualTo("abuse");

@@ -3,17 +3,20 @@ package org.herald.bounces.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import org.herald.bounce.BounceReason;
 import org.junit.jupiter.api.Test;
 
-/** The literal prefilter of the phrase table never changes an answer, only its cost. */
+/** The literal prefilter of the phrase table never changes an answer, only its cost (over the samples written for Herald). */
 class PhraseIndexTest {
 
     @Test
@@ -41,31 +44,34 @@ class PhraseIndexTest {
     }
 
     @Test
-    void reasonTableGivesTheSameAnswersWithAndWithoutTheIndex() throws IOException {
+    void reasonTableGivesTheSameAnswersWithAndWithoutTheIndex() {
         List<String> texts = new ArrayList<>(List.of("550 5.1.1 user unknown", "mailbox full", "容量オーバー",
                 "the recipient's mailbox is over quota", "blocked using spamhaus", ""));
-        Path emails = SampleSetAccuracyTest.samples().resolve("emails");
-        try (Stream<Path> s = Files.list(emails)) {
-            for (Path p : s.sorted().toList()) {
-                String all = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-                for (String line : all.split("\\r?\\n")) {
-                    texts.add(Text.norm(line));
-                }
-                String n = Text.norm(all);
-                for (int i = 0; i < n.length(); i += 600) {
-                    texts.add(n.substring(i, Math.min(n.length(), i + 1200)));
-                }
+        for (Path p : Samples.all()) {
+            String all = read(p);
+            for (String line : all.split("\\r?\\n")) {
+                texts.add(Text.norm(line));
+            }
+            String n = Text.norm(all);
+            // overlapping windows, so phrases broken over lines and the 1200-character cut are compared too
+            for (int i = 0; i < n.length(); i += 150) {
+                texts.add(n.substring(i, Math.min(n.length(), i + 1200)));
             }
         }
-        assertThat(texts).hasSizeGreaterThan(5000);
+        Set<BounceReason> seen = EnumSet.noneOf(BounceReason.class);
         for (String t : texts) {
-            assertThat(Reasons.fromText(t)).as("reason of \"%s\"", t)
-                    .isEqualTo(t.isBlank() ? null : Reasons.matchWithoutIndex(t));
+            BounceReason expected = t.isBlank() ? null : Reasons.matchWithoutIndex(t);
+            assertThat(Reasons.fromText(t)).as("reason of \"%s\"", t).isEqualTo(expected);
+            if (expected != null) {
+                seen.add(expected);
+            }
         }
+        // the comparison means something only if the texts reach many entries of the table
+        assertThat(seen).as("reasons the samples' texts give").hasSizeGreaterThanOrEqualTo(12);
     }
 
     @Test
-    void splitAlternativesWithPrefilterAnswerLikeTheWholeExpression() throws IOException {
+    void splitAlternativesWithPrefilterAnswerLikeTheWholeExpression() {
         String[] regexes = {
             "this message was created automatically by mail delivery software|the following address(?:\\(es\\)|es)? failed",
             "unable to deliver (?:your )?message to the following address|^remote host said:",
@@ -78,15 +84,30 @@ class PhraseIndexTest {
             idx.add(PhraseIndex.alternatives(r));
         }
         idx.build();
-        try (Stream<Path> s = Files.list(SampleSetAccuracyTest.samples().resolve("emails"))) {
-            for (Path p : s.sorted().toList()) {
-                String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        boolean[] matched = new boolean[regexes.length];
+        for (Path p : Samples.all()) {
+            String sample = read(p);
+            // as written, and pushed past the 20000-character region by a long header block in front
+            for (String text : List.of(sample, "X-Padding: y\n".repeat(1600) + sample)) {
+                String region = text.length() > 20000 ? text.substring(0, 20000) : text;
                 for (int e = 0; e < regexes.length; e++) {
-                    String region = text.length() > 20000 ? text.substring(0, 20000) : text;
-                    assertThat(idx.matches(e, text, 20000)).as("%s in %s", regexes[e], p.getFileName())
-                            .isEqualTo(Pattern.compile(regexes[e], flags).matcher(region).find());
+                    boolean whole = Pattern.compile(regexes[e], flags).matcher(region).find();
+                    assertThat(idx.matches(e, text, 20000)).as("%s in %s (%d chars)", regexes[e], p.getFileName(), text.length())
+                            .isEqualTo(whole);
+                    matched[e] |= whole;
                 }
             }
+        }
+        for (int e = 0; e < regexes.length; e++) {
+            assertThat(matched[e]).as("some sample matches %s", regexes[e]).isTrue();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -14,7 +14,7 @@ class RfcFormsTest extends ClassifierTestSupport {
 
     @Test
     void deliveryStatusGivesOneRecordPerRecipientBlock() {
-        List<BounceRecord> r = sample("dsn-two-recipients.eml");
+        List<BounceRecord> r = sample("rfc3464/dsn-two-recipients.eml");
         assertThat(r).hasSize(2);
         BounceRecord gone = r.get(0);
         assertThat(gone.recipient()).isEqualTo("gone@dest.test");
@@ -33,15 +33,32 @@ class RfcFormsTest extends ClassifierTestSupport {
     }
 
     @Test
+    void eachRecipientBlockOfAReportKeepsItsOwnCause() {
+        List<BounceRecord> r = sample("rfc3464/dsn-many-causes.eml");
+        assertThat(r).extracting(BounceRecord::recipient).containsExactly("unknown@dest.test", "full@dest.test",
+                "someone@nowhere.test", "listed@dest.test", "big@dest.test", "closed@dest.test", "strict@dest.test",
+                "busy@dest.test", "infected@dest.test");
+        assertThat(r).extracting(BounceRecord::reason).containsExactly(BounceReason.USER_UNKNOWN, BounceReason.MAILBOX_FULL,
+                BounceReason.HOST_UNKNOWN, BounceReason.BLOCKED, BounceReason.TOO_LARGE, BounceReason.SUSPENDED,
+                BounceReason.AUTH_FAILURE, BounceReason.SPEEDING, BounceReason.VIRUS_DETECTED);
+        assertThat(r).extracting(BounceRecord::bounceClass).containsExactly(BounceClass.HARD, BounceClass.SOFT,
+                BounceClass.HARD, BounceClass.BLOCKED, BounceClass.BLOCKED, BounceClass.HARD, BounceClass.BLOCKED,
+                BounceClass.SOFT, BounceClass.BLOCKED);
+        assertThat(r).extracting(BounceRecord::status).containsExactly("5.1.1", "5.2.2", "5.1.2", "5.7.1", "5.3.4", "5.2.1",
+                "5.7.26", "4.7.0", "5.7.0");
+        assertThat(r).allSatisfy(x -> assertThat(x.originalMessageId()).isEqualTo("send-77@sender.test"));
+    }
+
+    @Test
     void deliveredActionIsDeliveredNotABounce() {
-        BounceRecord x = singleSample("dsn-delivered.eml");
+        BounceRecord x = singleSample("rfc3464/dsn-delivered.eml");
         assertThat(x.recipient()).isEqualTo("happy@dest.test");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.DELIVERED);
     }
 
     @Test
     void arfReportGivesAComplaintPerOriginalRecipient() {
-        List<BounceRecord> r = sample("arf-two.eml");
+        List<BounceRecord> r = sample("arf/arf-two.eml");
         assertThat(r).extracting(BounceRecord::recipient).containsExactly("first@isp.test", "second@isp.test");
         assertThat(r).allSatisfy(x -> {
             assertThat(x.bounceClass()).isEqualTo(BounceClass.COMPLAINT);
@@ -52,7 +69,7 @@ class RfcFormsTest extends ClassifierTestSupport {
 
     @Test
     void arfAuthFailureIsBlockedNotAComplaint() {
-        BounceRecord x = singleSample("arf-auth-failure.eml");
+        BounceRecord x = singleSample("arf/arf-auth-failure.eml");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
         assertThat(x.reason()).isEqualTo(BounceReason.AUTH_FAILURE);
         assertThat(x.feedbackType()).isEqualTo("auth-failure");
@@ -60,26 +77,26 @@ class RfcFormsTest extends ClassifierTestSupport {
 
     @Test
     void autoSubmittedAutoRepliedIsAnAutoReplyFromTheReplier() {
-        BounceRecord x = singleSample("vacation-header.eml");
+        BounceRecord x = singleSample("auto-reply/vacation-header.eml");
         assertThat(x.recipient()).isEqualTo("bob@kunde.test");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.AUTOREPLY);
     }
 
     @Test
     void germanOutOfOfficeInQuotedPrintableLatin1IsAnAutoReply() {
-        BounceRecord x = singleSample("vacation-de.eml");
+        BounceRecord x = singleSample("auto-reply/vacation-de.eml");
         assertThat(x.recipient()).isEqualTo("anna@kunde.test");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.AUTOREPLY);
     }
 
     @Test
     void ordinaryMailGivesNoRecordEvenWhenItSaysDoesNotExist() {
-        assertThat(sample("ordinary.eml")).isEmpty();
+        assertThat(sample("ordinary/ordinary.eml")).isEmpty();
     }
 
     @Test
     void xFailedRecipientsAndBase64Latin1TextAreRead() {
-        BounceRecord x = singleSample("exim-base64-latin1.eml");
+        BounceRecord x = singleSample("mta/exim-base64-latin1.eml");
         assertThat(x.recipient()).isEqualTo("full@dest.test");
         assertThat(x.status()).isEqualTo("5.2.2");
         assertThat(x.replyCode()).isEqualTo(552);
@@ -91,7 +108,7 @@ class RfcFormsTest extends ClassifierTestSupport {
 
     @Test
     void rejectionBeforeAnyRecipientIsBlockedNeverHard() {
-        BounceRecord x = singleSample("ehlo-rejected.eml");
+        BounceRecord x = singleSample("mta/ehlo-rejected.eml");
         assertThat(x.recipient()).isEqualTo("anyone@dest.test");
         assertThat(x.bounceClass()).isEqualTo(BounceClass.BLOCKED);
     }

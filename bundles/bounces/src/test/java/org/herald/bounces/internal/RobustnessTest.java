@@ -69,13 +69,13 @@ class RobustnessTest {
 
     @Test
     void dsnCutBeforeItsStatusIsUnknownAndSaysTruncated() {
-        BounceRecord r = single(Samples.read("truncated-dsn.eml"));
+        BounceRecord r = single(Samples.read("rfc3464/truncated-dsn.eml"));
         assertThat(r.note()).contains("truncated").contains("names no failed recipient");
     }
 
     @Test
     void headerBlockWithoutEndIsUnknown() {
-        byte[] full = Samples.read("dsn-two-recipients.eml");
+        byte[] full = Samples.read("rfc3464/dsn-two-recipients.eml");
         byte[] cut = Arrays.copyOf(full, 120);
         assertThat(single(cut).note()).containsAnyOf("truncated", "names no failed recipient");
     }
@@ -130,7 +130,7 @@ class RobustnessTest {
         };
         try (Classifier c = new Classifier(1 << 20, 200,
                 () -> RuleSet.of(List.of(new RuleSet.Entry(stuck, 99_999, 1))))) {
-            List<BounceRecord> r = assertTimeoutPreemptively(GUARD, () -> c.classify(Samples.read("qmail.eml")));
+            List<BounceRecord> r = assertTimeoutPreemptively(GUARD, () -> c.classify(Samples.read("mta/qmail.eml")));
             assertThat(r).singleElement().satisfies(x -> {
                 assertThat(x.bounceClass()).isEqualTo(BounceClass.UNKNOWN);
                 assertThat(x.note()).contains("timeoutMillis");

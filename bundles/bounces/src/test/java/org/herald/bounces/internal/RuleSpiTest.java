@@ -77,7 +77,7 @@ class RuleSpiTest {
                         : RuleOutcome.decline();
             }
         };
-        byte[] dsn = Samples.read("dsn-two-recipients.eml");
+        byte[] dsn = Samples.read("rfc3464/dsn-two-recipients.eml");
         try (Classifier low = new Classifier(1 << 20, 5000,
                 () -> RuleSet.of(List.of(new RuleSet.Entry(overriding, 0, 1))));
                 Classifier high = new Classifier(1 << 20, 5000,
@@ -102,7 +102,7 @@ class RuleSpiTest {
         };
         try (Classifier c = new Classifier(1 << 20, 5000,
                 () -> RuleSet.of(List.of(new RuleSet.Entry(broken, 99_999, 1))))) {
-            assertThat(c.classify(Samples.read("dsn-two-recipients.eml"))).hasSize(2);
+            assertThat(c.classify(Samples.read("rfc3464/dsn-two-recipients.eml"))).hasSize(2);
         }
     }
 
@@ -121,7 +121,7 @@ class RuleSpiTest {
         };
         try (Classifier c = new Classifier(1 << 20, 5000,
                 () -> RuleSet.of(List.of(new RuleSet.Entry(newsletterDigest, 99_999, 1))))) {
-            assertThat(c.classify(Samples.read("qmail.eml"))).isEmpty();
+            assertThat(c.classify(Samples.read("mta/qmail.eml"))).isEmpty();
         }
     }
 }

