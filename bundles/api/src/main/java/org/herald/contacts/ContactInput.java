@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -13,16 +14,90 @@ import java.util.Set;
  * Field values may be given as strings (console, CSV) or as JSON values (REST, queue); a
  * {@code null} value clears the field. {@code status} may be null (keep). Tags and lists are added;
  * {@code removeTags} and {@code unsubscribeLists} are removed. Unknown field names are an error.
+ * <p>
+ * Build one with {@link #builder(String)}: this type grows, and what is added later is a builder
+ * method whose default changes nothing. The public constructor is the 1.0 shape, kept for code
+ * built against it; it never gains a parameter.
  */
-public record ContactInput(String email, OptInStatus status, Map<String, Object> fields, Set<String> tags,
-        Set<String> removeTags, Set<String> lists, Set<String> unsubscribeLists, Boolean monitored) {
+public final class ContactInput {
 
-    public ContactInput {
-        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        tags = tags == null ? Set.of() : Set.copyOf(tags);
-        removeTags = removeTags == null ? Set.of() : Set.copyOf(removeTags);
-        lists = lists == null ? Set.of() : Set.copyOf(lists);
-        unsubscribeLists = unsubscribeLists == null ? Set.of() : Set.copyOf(unsubscribeLists);
+    private final String email;
+    private final OptInStatus status;
+    private final Map<String, Object> fields;
+    private final Set<String> tags;
+    private final Set<String> removeTags;
+    private final Set<String> lists;
+    private final Set<String> unsubscribeLists;
+    private final Boolean monitored;
+
+    /** The 1.0 shape; new code uses {@link #builder(String)}. */
+    public ContactInput(String email, OptInStatus status, Map<String, Object> fields, Set<String> tags,
+            Set<String> removeTags, Set<String> lists, Set<String> unsubscribeLists, Boolean monitored) {
+        this.email = email;
+        this.status = status;
+        this.fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        this.tags = tags == null ? Set.of() : Set.copyOf(tags);
+        this.removeTags = removeTags == null ? Set.of() : Set.copyOf(removeTags);
+        this.lists = lists == null ? Set.of() : Set.copyOf(lists);
+        this.unsubscribeLists = unsubscribeLists == null ? Set.of() : Set.copyOf(unsubscribeLists);
+        this.monitored = monitored;
+    }
+
+    /** The address to upsert, or for an update the new address (null: keep). */
+    public String email() {
+        return email;
+    }
+
+    /** The opt-in status to set (null: keep). */
+    public OptInStatus status() {
+        return status;
+    }
+
+    /** Field values to set, in the order given; a null value clears the field. */
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    public Set<String> tags() {
+        return tags;
+    }
+
+    public Set<String> removeTags() {
+        return removeTags;
+    }
+
+    public Set<String> lists() {
+        return lists;
+    }
+
+    public Set<String> unsubscribeLists() {
+        return unsubscribeLists;
+    }
+
+    /** Whether Herald records the contact's events (null: keep). */
+    public Boolean monitored() {
+        return monitored;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContactInput c && Objects.equals(email, c.email) && status == c.status
+                && fields.equals(c.fields) && tags.equals(c.tags) && removeTags.equals(c.removeTags)
+                && lists.equals(c.lists) && unsubscribeLists.equals(c.unsubscribeLists)
+                && Objects.equals(monitored, c.monitored);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(email, status, fields, tags, removeTags, lists, unsubscribeLists, monitored);
+    }
+
+    @Override
+    public String toString() {
+        // no address or values: inputs are logged on failures
+        return "ContactInput[status=" + status + ", fields=" + fields.keySet() + ", tags=" + tags + ", removeTags="
+                + removeTags + ", lists=" + lists + ", unsubscribeLists=" + unsubscribeLists + ", monitored="
+                + monitored + "]";
     }
 
     public static Builder builder(String email) {

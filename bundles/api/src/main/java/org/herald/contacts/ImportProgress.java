@@ -1,6 +1,9 @@
 package org.herald.contacts;
 
-/** Receives progress of a long import; called from the importing thread. */
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** Receives progress of a long import; called from the importing thread. Callers implement it. */
+@ConsumerType
 @FunctionalInterface
 public interface ImportProgress {
 

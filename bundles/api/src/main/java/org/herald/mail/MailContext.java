@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -42,12 +43,14 @@ public final class MailContext {
     public static final String ANGUS_ACTIVATION = "angus-activation";
 
     /** Work that may throw a checked exception. */
+    @ConsumerType
     @FunctionalInterface
     public interface Work<T, E extends Exception> {
         T call() throws E;
     }
 
     /** Work without a result. */
+    @ConsumerType
     @FunctionalInterface
     public interface VoidWork<E extends Exception> {
         void run() throws E;

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.herald.common.ValidationException;
 import org.herald.contacts.ChangeContext;
-import org.herald.contacts.Channel;
 import org.herald.contacts.ConsentAction;
 import org.herald.contacts.ConsentEntry;
 import org.herald.contacts.ContactInput;
@@ -147,8 +146,7 @@ final class ContactChanges {
 
     private static ConsentEntry entry(String contactId, ConsentAction action, OptInStatus from, OptInStatus to,
             String list, Context ctx) {
-        ChangeContext who = ctx.who();
-        return new ConsentEntry(0, contactId, Channel.EMAIL, action, from, to, list, who.source(), ctx.now(), who.actor(),
-                who.ip(), who.userAgent(), who.formId(), who.consentTextVersion());
+        return ConsentEntry.builder().contactId(contactId).action(action).status(from, to).list(list).context(ctx.who())
+                .at(ctx.now()).build();
     }
 }

@@ -339,11 +339,12 @@ final class ContactTable {
             while (rs.next()) {
                 String from = rs.getString(4);
                 String to = rs.getString(5);
-                result.add(new ConsentEntry(rs.getLong(1), publicId, Channel.valueOf(rs.getString(2)),
-                        ConsentAction.valueOf(rs.getString(3)), from == null ? null : OptInStatus.valueOf(from),
-                        to == null ? null : OptInStatus.valueOf(to), rs.getString(6), ConsentSource.valueOf(rs.getString(7)),
-                        rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13)));
+                result.add(ConsentEntry.builder().id(rs.getLong(1)).contactId(publicId)
+                        .channel(Channel.valueOf(rs.getString(2))).action(ConsentAction.valueOf(rs.getString(3)))
+                        .status(from == null ? null : OptInStatus.valueOf(from), to == null ? null : OptInStatus.valueOf(to))
+                        .list(rs.getString(6)).source(ConsentSource.valueOf(rs.getString(7)))
+                        .at(rs.getTimestamp(8).toInstant()).actor(rs.getString(9))
+                        .proof(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)).build());
             }
         }
         return result;
