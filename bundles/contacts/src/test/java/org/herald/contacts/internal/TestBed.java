@@ -1,16 +1,7 @@
 package org.herald.contacts.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.sql.CallableStatement;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -68,78 +59,13 @@ public final class TestBed implements AutoCloseable {
         this.events = new DefaultEventService(contacts, stores.contacts(), stores.events(), Configs.defaults(EventsConfig.class));
     }
 
-    /**
-     * A fresh in-memory Derby database holding Herald's schema and nothing else: a copy of a template
-     * migrated once per test JVM (creating a Derby database and running the migrations costs about a
-     * second; a copy, a tenth of that). The migrations themselves are tested on empty databases in
-     * bundles/store.
-     */
+    /** A fresh, empty in-memory Derby database. */
     public static DataSource freshDatabase() {
-        Path template = template();
-        String name = "memory:herald" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        EmbeddedDataSource copy = new EmbeddedDataSource();
-        copy.setDatabaseName(name);
-        copy.setConnectionAttributes("createFrom=" + template);
-        try {
-            copy.getConnection().close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot copy the test database template " + template, e);
-        }
-        // no create attribute: a database a test drops stays gone, as a lost database server would
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(name);
-        return ds;
-    }
-
-    private static Path template;
-
-    /** The migrated template, backed up once per JVM under target/ (or the temporary folder). */
-    private static synchronized Path template() {
-        if (template != null) {
-            return template;
-        }
         System.setProperty("derby.stream.error.file", "target/derby.log");
-        String name = "memory:herald" + ProcessHandle.current().pid() + "_template";
         EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(name);
+        ds.setDatabaseName("memory:herald" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
         ds.setCreateDatabase("create");
-        Stores.open(ds).close();
-        try {
-            Path target = Paths.get("target");
-            Path dir = Files.createTempDirectory(Files.isDirectory(target) ? target : Paths.get(System.getProperty("java.io.tmpdir")),
-                    "herald-db-template");
-            try (Connection c = ds.getConnection(); CallableStatement backup = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
-                backup.setString(1, dir.toString());
-                backup.execute();
-            }
-            drop(name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "herald-test-template-cleanup"));
-            try (Stream<Path> s = Files.list(dir)) {
-                template = s.findFirst().orElseThrow(() -> new IllegalStateException("Derby wrote no backup into " + dir));
-            }
-            return template;
-        } catch (IOException | SQLException e) {
-            throw new IllegalStateException("cannot prepare the test database template", e);
-        }
-    }
-
-    private static void drop(String name) {
-        EmbeddedDataSource drop = new EmbeddedDataSource();
-        drop.setDatabaseName(name);
-        drop.setConnectionAttributes("drop=true");
-        try {
-            drop.getConnection().close();
-        } catch (SQLException dropped) {
-            // Derby reports a successful drop as SQLState 08006
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // target/ is cleaned by the next build
-        }
+        return ds;
     }
 
     /**

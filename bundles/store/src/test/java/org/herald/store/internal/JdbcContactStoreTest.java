@@ -43,7 +43,7 @@ class JdbcContactStoreTest {
 
     @BeforeEach
     void setUp() {
-        ds = Databases.migrated();
+        ds = Databases.fresh();
         store = Stores.open(ds);
     }
 
@@ -63,7 +63,7 @@ class JdbcContactStoreTest {
 
     @Test
     void migrationsRunFromEmptyDatabaseAndReRunAppliesNothing() throws Exception {
-        DataSource empty = Databases.empty();
+        DataSource empty = Databases.fresh();
         Migrator migrator = new Migrator(empty, getClass().getClassLoader());
         assertThat(migrator.migrate()).containsExactly(1, 2);
         assertThat(migrator.migrate()).isEmpty();
