@@ -66,7 +66,8 @@ class ConsoleFeaturesIT {
 
     private static boolean healthy(HeraldContainer herald) {
         try {
-            return herald.get("/herald/api/v1/health", null, null).statusCode() == 200;
+            // the anonymous readiness check: the admin health needs a login since the public web application split
+            return herald.get(HeraldContainer.PUBLIC_HEALTH, null, null).statusCode() == 200;
         } catch (IOException e) {
             return false;
         }
