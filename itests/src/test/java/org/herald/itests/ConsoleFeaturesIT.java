@@ -66,7 +66,9 @@ class ConsoleFeaturesIT {
 
     private static boolean healthy(HeraldContainer herald) {
         try {
-            return herald.get("/herald/api/v1/health", null, null).statusCode() == 200;
+            // the admin health needs a login like every admin path (anonymous callers get 401 there)
+            return herald.get(HeraldContainer.ADMIN_HEALTH, HeraldContainer.ADMIN, HeraldContainer.ADMIN_PASSWORD)
+                    .statusCode() == 200;
         } catch (IOException e) {
             return false;
         }
