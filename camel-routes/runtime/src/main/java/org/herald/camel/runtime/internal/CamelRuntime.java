@@ -13,6 +13,7 @@ import org.apache.camel.component.sjms.SjmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.qpid.jms.JmsConnectionFactory;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -41,6 +42,7 @@ public class CamelRuntime {
     /** Builders seen before the context started, or while it runs: builder → route ids it added. */
     private final Map<RoutesBuilder, List<String>> builders = new IdentityHashMap<>();
     private DefaultCamelContext context;
+    private JmsPoolConnectionFactory pool;
     private final RouteBundleClassResolver classResolver = new RouteBundleClassResolver();
 
     @Activate
@@ -55,7 +57,8 @@ public class CamelRuntime {
             classResolver.setCamelContext(ctx);
             ctx.setClassResolver(classResolver);
             ctx.getRouteController().supervising().setBackOffDelay(config.restart_backoff());
-            ctx.addComponent("sjms", sjms(config));
+            pool = pool(config);
+            ctx.addComponent("sjms", sjms(pool));
             ctx.start();
             synchronized (lock) {
                 context = ctx;
@@ -80,6 +83,9 @@ public class CamelRuntime {
         if (ctx != null) {
             ctx.stop();
             LOG.info("Herald Camel context stopped");
+        }
+        if (pool != null) {
+            pool.stop();
         }
     }
 
@@ -164,10 +170,26 @@ public class CamelRuntime {
         }
     }
 
-    private static SjmsComponent sjms(MessagingConfig config) {
+    /**
+     * The broker connections, pooled: camel-sjms asks its factory for a connection (and a session and
+     * producer) for every message it sends, and an AMQP connection costs a network handshake and a
+     * login, which caps sending at about a hundred messages a second. The pool keeps a few connections
+     * open and reuses their sessions and producers; consumers keep their own.
+     */
+    private static JmsPoolConnectionFactory pool(MessagingConfig config) {
         JmsConnectionFactory factory = new JmsConnectionFactory(config.broker_user(), config.broker_password(), config.broker_url());
+        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(factory);
+        pool.setMaxConnections(Math.max(1, config.pool_connections()));
+        pool.setMaxSessionsPerConnection(Math.max(1, config.pool_sessionsPerConnection()));
+        // a broker that went away: the pool drops the failed connection and opens a new one
+        pool.setConnectionCheckInterval(5000);
+        return pool;
+    }
+
+    private static SjmsComponent sjms(JmsPoolConnectionFactory pool) {
         SjmsComponent sjms = new SjmsComponent();
-        sjms.setConnectionFactory(factory);
+        sjms.setConnectionFactory(pool);
         return sjms;
     }
 }

@@ -19,6 +19,12 @@ public @interface MessagingConfig {
     @AttributeDefinition(name = "Consumers", description = "Concurrent consumers per queue route")
     int consumers() default 1;
 
+    @AttributeDefinition(name = "Pooled connections", description = "Broker connections kept open for the routes' sends")
+    int pool_connections() default 2;
+
+    @AttributeDefinition(name = "Sessions per connection", description = "Sessions (with their producers) pooled per connection")
+    int pool_sessionsPerConnection() default 100;
+
     @AttributeDefinition(name = "Route restart back-off (ms)",
             description = "Delay between attempts to start a route whose endpoint is not reachable yet")
     long restart_backoff() default 2000;

@@ -129,6 +129,16 @@ class CamelRuntimeTest {
             }
 
             @Override
+            public int pool_connections() {
+                return 1;
+            }
+
+            @Override
+            public int pool_sessionsPerConnection() {
+                return 10;
+            }
+
+            @Override
             public long restart_backoff() {
                 return 100;
             }
