@@ -18,6 +18,7 @@ import org.herald.contacts.ContactQuery;
 import org.herald.contacts.OptInStatus;
 import org.herald.contacts.internal.Configs;
 import org.herald.contacts.internal.ContactsConfigs;
+import org.herald.contacts.internal.SwitchableDataSource;
 import org.herald.contacts.internal.TestBed;
 import org.herald.contacts.internal.events.ScoringConfig;
 import org.herald.contacts.json.ContactInputCases;

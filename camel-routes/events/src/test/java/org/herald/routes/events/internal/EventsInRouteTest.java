@@ -15,6 +15,7 @@ import org.herald.camel.support.FailureHeaders;
 import org.herald.contacts.ContactInput;
 import org.herald.contacts.internal.Configs;
 import org.herald.contacts.internal.ContactsConfigs;
+import org.herald.contacts.internal.SwitchableDataSource;
 import org.herald.contacts.internal.TestBed;
 import org.herald.contacts.internal.events.ScoringConfig;
 import org.herald.events.ContactEvent;

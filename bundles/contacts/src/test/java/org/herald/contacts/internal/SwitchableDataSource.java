@@ -1,4 +1,4 @@
-package org.herald.routes.events.internal;
+package org.herald.contacts.internal;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -13,32 +13,32 @@ import javax.sql.DataSource;
 /**
  * The real Derby DataSource with a switch: while it is off, every new connection fails the way a
  * network database that went away fails (with the driver's technical text), so tests can take the
- * database away and bring it back.
+ * database away and bring it back. Shared with the route modules' tests through this module's test jar.
  */
-final class SwitchableDataSource implements DataSource {
+public final class SwitchableDataSource implements DataSource {
 
     /** What the driver says; none of it may reach a user or a queue header. */
-    static final String DRIVER_TEXT = "java.net.ConnectException : Error connecting to server db.internal on port 1527 "
-            + "with message Connection refused. INSERT INTO contact_event";
+    public static final String DRIVER_TEXT = "java.net.ConnectException : Error connecting to server db.internal on port "
+            + "1527 with message Connection refused. SELECT * FROM contact; INSERT INTO contact_event";
 
     private final DataSource delegate;
     private volatile boolean available = true;
     private final AtomicInteger refused = new AtomicInteger();
 
-    SwitchableDataSource(DataSource delegate) {
+    public SwitchableDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 
-    void takeAway() {
+    public void takeAway() {
         available = false;
     }
 
-    void bringBack() {
+    public void bringBack() {
         available = true;
     }
 
     /** Connections refused so far. */
-    int refused() {
+    public int refused() {
         return refused.get();
     }
 
