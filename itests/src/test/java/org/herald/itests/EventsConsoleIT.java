@@ -46,7 +46,7 @@ class EventsConsoleIT {
         });
         String show = herald.console("herald:contact-show " + email);
         // the stored sum may drop trailing zeros (49.9): the figure is the same number
-        assertThat(show).contains("E-mail:").contains(email).containsPattern("ORDER_SUMMARY=49\\.90? ").contains("ORDER_AVG=49.90")
+        assertThat(show).contains("E-mail:").contains(email).contains("ORDER_SUMMARY=49.90 ").contains("ORDER_AVG=49.90")
                 .contains("Latest events (all: herald:contact-timeline " + contactId + "):");
         assertThat(herald.console("herald:contact-timeline --type purchase " + email)).contains("+10");
     }

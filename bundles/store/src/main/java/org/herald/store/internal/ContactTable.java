@@ -191,7 +191,7 @@ final class ContactTable {
         row.updated = instant(rs.getTimestamp(8));
         row.deletedAt = instant(rs.getTimestamp(9));
         row.version = rs.getLong(10);
-        row.metrics = new ContactMetrics(rs.getLong(11), null, rs.getLong(12), plain(rs.getBigDecimal(13)));
+        row.metrics = new ContactMetrics(rs.getLong(11), null, rs.getLong(12), money(rs.getBigDecimal(13)));
         int i = 14;
         for (FieldRecord f : fields) {
             Object value = readValue(rs, i++, f.type());
@@ -227,6 +227,15 @@ final class ContactTable {
             default:
                 return rs.getString(i);
         }
+    }
+
+    /**
+     * A sum of money as people write it: at least two decimals unless it is zero, more only where
+     * the amounts had them (49.9000 → 49.90, 100 → 100.00, 1.2345 → 1.2345, 0 → 0).
+     */
+    static BigDecimal money(BigDecimal v) {
+        BigDecimal p = plain(v);
+        return p.signum() != 0 && p.scale() < 2 ? p.setScale(2) : p;
     }
 
     /** A decimal without trailing zeros and never in exponent form (12.50000000 → 12.5, 100 → 100). */

@@ -213,7 +213,7 @@ class EventDispatcherTest {
             });
             var m = bed.contacts.get("ann@example.com").metrics();
             assertThat(m.stage()).isEqualTo("warm");
-            assertThat(m.orderSummary()).isEqualByComparingTo("50");
+            assertThat(m.orderSummary()).isEqualByComparingTo("50").hasToString("50.00");
             assertThat(m.orderAverage()).isEqualByComparingTo("25.00");
             await("the stage change is on the timeline", () -> !bed.events.timeline(ann.id(),
                     TimelineQuery.latest().withTypes(java.util.Set.of(EventTypes.STAGE_CHANGED))).items().isEmpty());
