@@ -55,7 +55,12 @@ public interface ContactStore {
      */
     long forEach(ContactFilter filter, Consumer<ContactRecord> sink);
 
-    /** Light references (no values) of the contacts owning these uniqueness keys, by key: one query per chunk. */
+    /**
+     * Light references (no values) of the contacts owning these uniqueness keys, by key: one query per
+     * chunk. The look-up takes no row locks, so it neither waits for nor deadlocks with writers
+     * holding contact rows; it may therefore see a contact whose creating transaction has not
+     * committed yet (the same holds for {@link #refsByIds}).
+     */
     Map<String, ContactRef> refsByEmailKeys(Collection<String> emailKeys);
 
     /** Light references of the contacts with these public ids, by id. */

@@ -110,6 +110,28 @@ public class Database {
         }
     }
 
+    /**
+     * Runs {@code work} as a read that takes no row locks (READ UNCOMMITTED; on a database with
+     * multi-version reads the same as READ COMMITTED): for look-ups of keys that never change once
+     * written, which must neither wait for nor deadlock with writers that hold contact rows (on
+     * Derby a locking read takes its row locks in index order, writers in key order). What it may
+     * see that is not committed yet is a contact whose creation is still under way.
+     */
+    <T> T readUnlocked(String what, SqlWork<T> work) {
+        try (Statements st = new Statements(dataSource.getConnection())) {
+            Connection c = st.connection();
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            try {
+                return work.run(st);
+            } finally {
+                c.setTransactionIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
     /** Runs {@code work} in one JDBC transaction: committed when it returns, rolled back when it throws. */
     <T> T transaction(String what, SqlWork<T> work) {
         try (Statements st = new Statements(dataSource.getConnection())) {

@@ -129,12 +129,12 @@ public class JdbcContactStore implements ContactStore {
 
     @Override
     public Map<String, ContactRef> refsByEmailKeys(Collection<String> emailKeys) {
-        return db.read("look up contacts", st -> ContactTable.refs(st, "email_key", "contact_email_key", emailKeys, true));
+        return db.readUnlocked("look up contacts", st -> ContactTable.refs(st, "email_key", "contact_email_key", emailKeys, true));
     }
 
     @Override
     public Map<String, ContactRef> refsByIds(Collection<String> publicIds) {
-        return db.read("look up contacts", st -> ContactTable.refs(st, "public_id", "contact_public_id", publicIds, false));
+        return db.readUnlocked("look up contacts", st -> ContactTable.refs(st, "public_id", "contact_public_id", publicIds, false));
     }
 
     @Override

@@ -265,4 +265,24 @@ class JdbcContactStoreTest {
         assertThat(store.settings().setting("salt", "one")).isEqualTo("one");
         assertThat(store.settings().setting("salt", "two")).isEqualTo("one");
     }
+
+    @Test
+    void lookUpsDoNotWaitForAWriterHoldingTheContactRows() throws Exception {
+        store.contacts().write(new ContactWrite(null, contact(id(1), "ann@example.com", Map.of(), Set.of(), Set.of()), List.of()));
+        store.contacts().write(new ContactWrite(null, contact(id(2), "bob@example.com", Map.of(), Set.of(), Set.of()), List.of()));
+        try (Connection writer = ds.getConnection()) {
+            // a listener's transaction holds both rows, as scoring does while it updates them
+            writer.setAutoCommit(false);
+            try (var lock = writer.prepareStatement("UPDATE contact SET score = score")) {
+                assertThat(lock.executeUpdate()).isEqualTo(2);
+            }
+            var lookUp = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> store.contacts().refsByEmailKeys(List.of("bob@example.com", "ann@example.com")));
+            // a locking read would wait here for the writer's commit (the lock wait timeout)
+            assertThat(lookUp.get(20, java.util.concurrent.TimeUnit.SECONDS)).containsOnlyKeys("ann@example.com", "bob@example.com");
+            var byId = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.contacts().refsByIds(List.of(id(1))));
+            assertThat(byId.get(20, java.util.concurrent.TimeUnit.SECONDS)).containsOnlyKeys(id(1));
+            writer.rollback();
+        }
+    }
 }

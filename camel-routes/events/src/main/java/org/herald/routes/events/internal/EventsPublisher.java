@@ -3,12 +3,22 @@ package org.herald.routes.events.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.sjms.SjmsEndpoint;
 import org.herald.events.ContactEvent;
 import org.herald.events.json.ContactEventJson;
 import org.herald.events.spi.ContactEventListener;
@@ -27,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * retries (never setting an event aside: {@code herald.event.attempts=0}); a broker outage delays
  * publication but loses nothing.
  * <p>
- * Each event is one persistent JSON text message ({@link ContactEventJson}), sent in log order and
- * synchronously (the broker accepted it when {@link #onEvents} returns), with the properties
+ * Each event is one persistent JSON text message ({@link ContactEventJson}), sent in log order, a
+ * delivery batch in one broker transaction (the broker holds all of it when {@link #onEvents}
+ * returns, or none of it), with the properties
  * {@code heraldEventId}, {@code heraldEventType}, {@code heraldContactId}, {@code heraldSequence} and
  * {@code JMSXGroupID} = the contact id, so consumers using message groups keep per-contact order.
  * Delivery is at least once: a batch that failed half-way is published again, with the same ids.
@@ -66,7 +77,7 @@ public class EventsPublisher extends RouteBuilder implements ContactEventListene
     public void configure() {
         // failures go straight back to onEvents (and so to the dispatcher, which retries from the log)
         errorHandler(noErrorHandler());
-        from(PUBLISH).routeId(ROUTE_ID).to(config.topic());
+        from(PUBLISH).routeId(ROUTE_ID).process(this::publish);
     }
 
     @Override
@@ -78,23 +89,66 @@ public class EventsPublisher extends RouteBuilder implements ContactEventListene
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(context.getApplicationContextClassLoader());
         try {
-            for (ContactEvent event : events) {
-                Exchange done = producer.send(PUBLISH, exchange -> {
-                    exchange.getMessage().setBody(new String(ContactEventJson.write(event), StandardCharsets.UTF_8));
-                    exchange.getMessage().setHeader(EVENT_ID, event.id());
-                    exchange.getMessage().setHeader(EVENT_TYPE, event.type());
-                    exchange.getMessage().setHeader(CONTACT_ID, event.contactId());
-                    exchange.getMessage().setHeader(SEQUENCE, event.sequence());
-                    exchange.getMessage().setHeader(GROUP_ID, event.contactId());
-                });
-                if (done.getException() != null) {
-                    throw done.getException();
-                }
+            Exchange done = producer.send(PUBLISH, exchange -> exchange.getMessage().setBody(List.copyOf(events)));
+            if (done.getException() != null) {
+                throw done.getException();
             }
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
         LOG.debug("Published {} event(s) up to position {}", events.size(), events.get(events.size() - 1).sequence());
+    }
+
+    /**
+     * The route's one step: the batch in its body goes to the topic endpoint. A broker endpoint gets
+     * it in one local JMS transaction (the client sends the messages without waiting for each and
+     * the commit returns once the broker holds all of them, so a batch costs one round trip, not
+     * one per event); any other endpoint gets one exchange per event.
+     */
+    private void publish(Exchange exchange) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<ContactEvent> events = exchange.getMessage().getMandatoryBody(List.class);
+        Endpoint endpoint = exchange.getContext().getEndpoint(config.topic());
+        if (endpoint instanceof SjmsEndpoint broker) {
+            publishTransacted(broker, events);
+            return;
+        }
+        ProducerTemplate producer = producer();
+        for (ContactEvent event : events) {
+            Exchange done = producer.send(endpoint, e -> {
+                e.getMessage().setBody(new String(ContactEventJson.write(event), StandardCharsets.UTF_8));
+                e.getMessage().setHeader(EVENT_ID, event.id());
+                e.getMessage().setHeader(EVENT_TYPE, event.type());
+                e.getMessage().setHeader(CONTACT_ID, event.contactId());
+                e.getMessage().setHeader(SEQUENCE, event.sequence());
+                e.getMessage().setHeader(GROUP_ID, event.contactId());
+            });
+            if (done.getException() != null) {
+                throw done.getException();
+            }
+        }
+    }
+
+    private static void publishTransacted(SjmsEndpoint broker, List<ContactEvent> events) throws Exception {
+        ConnectionFactory factory = broker.getConnectionFactory();
+        try (Connection connection = factory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            Destination destination = broker.isTopic() ? session.createTopic(broker.getDestinationName())
+                    : session.createQueue(broker.getDestinationName());
+            try (MessageProducer producer = session.createProducer(destination)) {
+                producer.setDeliveryMode(broker.isDeliveryPersistent() ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
+                for (ContactEvent event : events) {
+                    TextMessage message = session.createTextMessage(new String(ContactEventJson.write(event), StandardCharsets.UTF_8));
+                    message.setStringProperty(EVENT_ID, event.id());
+                    message.setStringProperty(EVENT_TYPE, event.type());
+                    message.setStringProperty(CONTACT_ID, event.contactId());
+                    message.setLongProperty(SEQUENCE, event.sequence());
+                    message.setStringProperty(GROUP_ID, event.contactId());
+                    producer.send(message);
+                }
+                session.commit();
+            }
+        }
     }
 
     /** The template of the running context, once the runtime added and started the route. */
