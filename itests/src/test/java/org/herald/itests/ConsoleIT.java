@@ -77,6 +77,19 @@ class ConsoleIT {
     }
 
     @Test
+    void aMailchimpExportImportsAsItIsWithItsPreset(HeraldContainer herald) throws Exception {
+        String a = uniqueEmail("console-mc-a");
+        Path csv = herald.home.resolve("mailchimp-" + System.nanoTime() + ".csv");
+        Files.writeString(csv, "Email Address,First Name,MEMBER_RATING,UNSUB_TIME\n" + a + ",Ann,2,2024-05-02 09:00:00\n");
+        String dry = herald.console("herald:contact-import --preset mailchimp --dry-run " + csv);
+        assertThat(dry).contains("Dry run finished: created=1").contains("MEMBER_RATING (mailchimp column");
+        assertThat(herald.console("herald:contact-show " + a)).containsIgnoringCase("no contact");
+        String out = herald.console("herald:contact-import --preset mailchimp --map 'First Name=-' " + csv);
+        assertThat(out).contains("Import finished: created=1").contains("First Name -> -");
+        assertThat(herald.console("herald:contact-show " + a)).contains("UNSUBSCRIBED");
+    }
+
+    @Test
     void forgetNeedsConfirmationAndThenErases(HeraldContainer herald) throws Exception {
         String email = uniqueEmail("console-forget");
         herald.console("herald:contact-add " + email);

@@ -54,7 +54,7 @@ final class CsvImport {
     private static final Set<String> IGNORED_COLUMNS = Set.of("id", "created", "updated", "deletedat", "score", "stage",
             "order_number", "order_summary", "order_avg");
 
-    private enum Kind { EMAIL, STATUS, TAGS, LISTS, MONITORED, FIELD, IGNORED }
+    private enum Kind { EMAIL, STATUS, TAGS, LISTS, MONITORED, FIELD, IGNORED, UNSUBSCRIBED_FLAG, ATTRIBUTES }
 
     private record Column(int index, Kind kind, String name) {
     }
@@ -86,6 +86,11 @@ final class CsvImport {
 
     private Map<String, FieldRecord> fields;
     private int headerSize;
+    private ImportPresets.Preset preset;
+    private OptInStatus fileStatus;
+    private final Map<String, String> columnReport = new LinkedHashMap<>();
+    private final List<String> ignoredColumns = new ArrayList<>();
+    private final Set<String> ignoredAttributes = new java.util.TreeSet<>();
     private Set<String> listNames;
     private long created;
     private long updated;
@@ -119,6 +124,7 @@ final class CsvImport {
         for (String tag : options.tags()) {
             Names.tag(tag);
         }
+        preset = options.preset() == null ? null : ImportPresets.named(options.preset());
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(options.delimiter()).setIgnoreEmptyLines(true).get();
         long rowsRead = 0;
         try (CSVParser parser = format.parse(withoutBom(csv));
@@ -164,7 +170,11 @@ final class CsvImport {
     }
 
     private ImportReport report() {
-        return new ImportReport(created, updated, unchanged, rejected, errors);
+        List<String> ignored = new ArrayList<>(ignoredColumns);
+        for (String a : ignoredAttributes) {
+            ignored.add(a + " (no field '" + a.substring(a.indexOf('.') + 1) + "')");
+        }
+        return new ImportReport(created, updated, unchanged, rejected, errors, columnReport, ignored, options.dryRun());
     }
 
     private static String rootMessage(Throwable e) {
@@ -186,42 +196,132 @@ final class CsvImport {
 
     private List<Column> header(CSVRecord header) {
         headerSize = header.size();
+        if (header.size() == 1) {
+            String only = header.get(0);
+            for (char d : new char[] {';', '\t', '|', ','}) {
+                if (d != options.delimiter() && only.indexOf(d) >= 0) {
+                    String shown = d == '\t' ? "\\t" : String.valueOf(d);
+                    throw new ValidationException("delimiter", String.valueOf(options.delimiter()), "the header is one column '"
+                            + only.strip() + "': the file looks '" + shown + "'-separated; import it with -d '" + shown
+                            + "' (REST: delimiter=" + shown + "); nothing was imported");
+                }
+            }
+        }
+        Map<String, String> mapping = new LinkedHashMap<>();
+        options.mapping().forEach((from, to) -> mapping.put(from.strip().toLowerCase(Locale.ROOT), to.strip()));
+        Set<String> lowerHeader = new HashSet<>();
+        for (String h : header) {
+            lowerHeader.add(h.strip().toLowerCase(Locale.ROOT));
+        }
+        for (String from : mapping.keySet()) {
+            if (!lowerHeader.contains(from)) {
+                throw new ValidationException("map", from, "the mapping names the column '" + from + "', which the file "
+                        + "does not have (its columns: " + String.join(", ", header.toList()) + "); nothing was imported");
+            }
+        }
+        fileStatus = preset == null ? null : preset.fileStatus().apply(lowerHeader);
         List<Column> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<String> unknown = new ArrayList<>();
         boolean email = false;
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip().toLowerCase(Locale.ROOT);
+            String written = header.get(i).strip();
+            String name = written.toLowerCase(Locale.ROOT);
             if (!seen.add(name)) {
                 throw new ValidationException("columns", name, "the header names the column '" + name
                         + "' twice; nothing was imported");
             }
-            Kind kind = switch (name) {
-                case "email" -> Kind.EMAIL;
-                case "status" -> Kind.STATUS;
-                case "tags" -> Kind.TAGS;
-                case "lists" -> Kind.LISTS;
-                case "monitored" -> Kind.MONITORED;
-                default -> IGNORED_COLUMNS.contains(name) ? Kind.IGNORED : fields.containsKey(name) ? Kind.FIELD : null;
-            };
-            if (kind == null) {
-                unknown.add(name.isEmpty() ? "(empty)" : "'" + header.get(i).strip() + "'");
+            Column column;
+            String mapped = mapping.get(name);
+            if (mapped != null) {
+                column = target(i, written, mapped, true);
+            } else if (preset != null && preset.columns().containsKey(name)) {
+                column = target(i, written, preset.columns().get(name), false);
+            } else if (preset != null && preset.skipped().contains(name)) {
+                ignore(written, preset.name() + " column with nothing Herald keeps; --map it to a field to keep it");
                 continue;
+            } else if (ImportPresets.EMAIL_ALIASES.contains(name)) {
+                column = new Column(i, Kind.EMAIL, "email");
+            } else {
+                column = switch (name) {
+                    case "status", "tags", "lists", "monitored" -> target(i, written, name, false);
+                    default -> IGNORED_COLUMNS.contains(name) ? new Column(i, Kind.IGNORED, name)
+                            : fields.containsKey(name) ? new Column(i, Kind.FIELD, name) : null;
+                };
+                if (column == null) {
+                    if (options.ignoreUnmapped()) {
+                        ignore(written, "no field of that name and not mapped");
+                    } else {
+                        unknown.add(name.isEmpty() ? "(empty)" : "'" + written + "'");
+                    }
+                    continue;
+                }
             }
-            email |= kind == Kind.EMAIL;
-            columns.add(new Column(i, kind, name));
+            if (column == null) {
+                continue; // left out and reported by target()
+            }
+            if (column.kind() == Kind.EMAIL && email) {
+                throw new ValidationException("columns", written, "two columns hold the address (the second is '" + written
+                        + "'): map one of them to '-'; nothing was imported");
+            }
+            email |= column.kind() == Kind.EMAIL;
+            columns.add(column);
+            columnReport.put(written, column.kind() == Kind.FIELD ? column.name()
+                    : column.kind() == Kind.IGNORED ? "-" : column.kind().name().toLowerCase(Locale.ROOT));
         }
         if (!unknown.isEmpty()) {
             throw new ValidationException("columns", String.join(", ", unknown), "unknown columns " + String.join(", ", unknown)
                     + ": the columns are email, status, tags, lists, monitored and the custom fields "
                     + (fields.isEmpty() ? "(none yet)" : String.join(", ", new TreeSet<>(fields.keySet())))
-                    + "; create missing fields first (field-add); nothing was imported");
+                    + "; create missing fields first (field-add), map a column (--map 'Column=field'), or leave such "
+                    + "columns out (--ignore-unmapped); the presets " + String.join(", ", ImportPresets.names())
+                    + " read those tools' exports as they are (--preset); nothing was imported");
         }
         if (!email) {
-            throw new ValidationException("columns", null, "the header has no 'email' column: every contact needs its "
-                    + "address; nothing was imported");
+            throw new ValidationException("columns", null, "the header has no address column (email, or one mapped to "
+                    + "email: --map 'Column=email'): every contact needs its address; nothing was imported");
         }
         return columns;
+    }
+
+    /** The column a mapping or preset target makes; null when it is left out (reported). */
+    private Column target(int index, String written, String target, boolean explicit) {
+        String t = target.toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "-":
+                ignore(written, "mapped to '-'");
+                return null;
+            case "email":
+                return new Column(index, Kind.EMAIL, "email");
+            case "status":
+                return new Column(index, Kind.STATUS, "status");
+            case "tags":
+                return new Column(index, Kind.TAGS, "tags");
+            case "lists":
+                return new Column(index, Kind.LISTS, "lists");
+            case "monitored":
+                return new Column(index, Kind.MONITORED, "monitored");
+            case ImportPresets.UNSUBSCRIBED_FLAG:
+                return new Column(index, Kind.UNSUBSCRIBED_FLAG, written);
+            case ImportPresets.ATTRIBUTES:
+                return new Column(index, Kind.ATTRIBUTES, written);
+            default:
+                if (fields.containsKey(t)) {
+                    return new Column(index, Kind.FIELD, t);
+                }
+                if (explicit) {
+                    throw new ValidationException("map", written + "=" + target, "the mapping '" + written + "=" + target
+                            + "' names no field: create it first (field-add " + t + " text) or map to email, status, "
+                            + "tags, lists, monitored or '-'; nothing was imported");
+                }
+                ignore(written, "no field '" + t + "': field-add " + t + " to keep it");
+                return null;
+        }
+    }
+
+    private void ignore(String written, String why) {
+        columnReport.put(written, "-");
+        ignoredColumns.add(written + " (" + why + ")");
     }
 
     private Row row(CSVRecord record, List<Column> columns) {
@@ -241,8 +341,24 @@ final class CsvImport {
                 String v = c.index() < record.size() ? record.get(c.index()) : "";
                 switch (c.kind()) {
                     case EMAIL -> address = emails.normalize(v);
-                    case STATUS -> status = OptInStatus.parse(v);
-                    case TAGS -> split(v, tags);
+                    case STATUS -> {
+                        if (status != OptInStatus.UNSUBSCRIBED) {
+                            status = status(v);
+                        }
+                    }
+                    case UNSUBSCRIBED_FLAG -> {
+                        if (Boolean.TRUE.equals(ImportPresets.flag(c.name(), v))) {
+                            status = OptInStatus.UNSUBSCRIBED;
+                        }
+                    }
+                    case TAGS -> {
+                        for (String t : ImportPresets.tags(v, preset == null ? ImportPresets.TagStyle.PIPE : preset.tags())) {
+                            if (!t.isBlank()) {
+                                tags.add(t.strip());
+                            }
+                        }
+                    }
+                    case ATTRIBUTES -> attributes(v, values);
                     case LISTS -> {
                         Set<String> named = new LinkedHashSet<>();
                         split(v, named);
@@ -257,16 +373,62 @@ final class CsvImport {
                     case MONITORED -> monitored = v.isBlank() ? null : parseBoolean(v);
                     case FIELD -> {
                         if (!v.isBlank()) {
-                            values.put(c.name(), v);
+                            FieldRecord f = fields.get(c.name());
+                            values.put(c.name(), f != null && f.type() == org.herald.contacts.FieldType.DATE
+                                    ? ImportPresets.date(v) : v);
                         }
                     }
                     case IGNORED -> { }
                 }
             }
+            if (status == null) {
+                status = fileStatus;
+            }
             ContactInput input = new ContactInput(address.email(), status, values, tags, Set.of(), lists, Set.of(), monitored);
             return new Row(number, address, input, null);
         } catch (ValidationException e) {
             return new Row(number, null, null, e.getMessage());
+        }
+    }
+
+    private OptInStatus status(String v) {
+        if (preset != null && !v.isBlank() && preset.statuses().containsKey(v.strip().toLowerCase(Locale.ROOT))) {
+            return preset.status(v);
+        }
+        try {
+            return OptInStatus.parse(v);
+        } catch (ValidationException e) {
+            if (preset != null && !preset.statuses().isEmpty()) {
+                return preset.status(v); // names the preset's own words
+            }
+            throw e;
+        }
+    }
+
+    /** A JSON object of attributes (listmonk): members named like a field fill it; the others are reported once. */
+    private void attributes(String cell, Map<String, Object> values) {
+        if (cell.isBlank()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = org.herald.json.HeraldJson.mapper().readTree(cell);
+        } catch (java.io.IOException e) {
+            throw new ValidationException("attributes", cell, "column 'attributes' is not a JSON object");
+        }
+        if (!node.isObject()) {
+            throw new ValidationException("attributes", cell, "column 'attributes' is not a JSON object");
+        }
+        var members = node.fields();
+        while (members.hasNext()) {
+            var m = members.next();
+            String key = m.getKey().toLowerCase(Locale.ROOT);
+            com.fasterxml.jackson.databind.JsonNode value = m.getValue();
+            if (!fields.containsKey(key)) {
+                ignoredAttributes.add("attributes." + m.getKey());
+            } else if (!value.isNull()) {
+                values.putIfAbsent(key, value.isValueNode() ? value.asText() : value.toString());
+            }
         }
     }
 
@@ -368,7 +530,7 @@ final class CsvImport {
                 p.events.addAll(change.events());
             }
         }
-        if (!pending.isEmpty()) {
+        if (!pending.isEmpty() && !options.dryRun()) {
             List<ContactWrite> writes = new ArrayList<>(pending.size());
             for (Pending p : pending.values()) {
                 writes.add(new ContactWrite(p.before, p.after, p.consent, p.events));

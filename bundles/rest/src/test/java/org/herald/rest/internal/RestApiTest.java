@@ -320,6 +320,33 @@ class RestApiTest {
     }
 
     @Test
+    void importTakesAPresetAMappingAndADryRun() {
+        String csv = "Email Address,First Name,MEMBER_RATING,LEID,TAGS\r\nann@example.com,Ann,4,1001,\"\"\"vip\"\"\"\r\n";
+        Response dry = rest.admin("contacts/import").query("preset", "mailchimp").query("map", "First Name=-")
+                .query("dryRun", "true").type("text/csv").post(csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(dry.getStatus()).isEqualTo(200);
+        JsonNode report = json(dry);
+        assertThat(report.get("dryRun").asBoolean()).isTrue();
+        assertThat(report.get("created").asLong()).isEqualTo(1);
+        assertThat(report.get("columns").get("Email Address").asText()).isEqualTo("email");
+        assertThat(report.get("columns").get("First Name").asText()).isEqualTo("-");
+        assertThat(report.get("ignoredColumns").toString()).contains("MEMBER_RATING").contains("LEID");
+        assertThat(rest.admin("contacts/ann@example.com").get().getStatus()).as("nothing written").isEqualTo(404);
+
+        Response real = rest.admin("contacts/import").query("preset", "mailchimp").type("text/csv")
+                .post(csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(json(real).get("created").asLong()).isEqualTo(1);
+        JsonNode ann = json(rest.admin("contacts/ann@example.com").get());
+        assertThat(ann.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(ann.get("tags").toString()).isEqualTo("[\"vip\"]");
+
+        Response bad = rest.admin("contacts/import").query("map", "nonsense").type("text/csv")
+                .post(csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.readEntity(String.class)).contains("Column=target");
+    }
+
+    @Test
     void importStreamingPastTheLimitIs413() {
         byte[] big = ("email\r\n" + "someone@example.com\r\n".repeat(200)).getBytes(StandardCharsets.UTF_8);
         WebClient client = rest.admin("contacts/import").type("text/csv");

@@ -25,6 +25,14 @@ public final class ImportReports {
      * @param errorsFile where all rejected rows were written, or {@code null} if nowhere
      */
     public static void print(PrintStream out, ImportReport report, String errorsFile) {
+        if (!report.columns().isEmpty()) {
+            out.println("Columns:");
+            report.columns().forEach((column, target) -> out.println("  " + column + " -> " + target));
+        }
+        if (!report.ignoredColumns().isEmpty()) {
+            out.println("Left out:");
+            report.ignoredColumns().forEach(c -> out.println("  " + c));
+        }
         List<RowError> errors = report.errors();
         if (!errors.isEmpty()) {
             out.println("Rejected rows:");
@@ -55,9 +63,9 @@ public final class ImportReports {
         return "row " + error.row() + ": " + error.reason();
     }
 
-    /** {@code Import finished: created=N updated=N unchanged=N rejected=N}. */
+    /** {@code Import finished: created=N updated=N unchanged=N rejected=N} ({@code Dry run finished: …} for a dry run). */
     public static String summary(ImportReport report) {
-        return "Import finished: created=" + report.created() + " updated=" + report.updated() + " unchanged="
+        return (report.dryRun() ? "Dry run finished: " : "Import finished: ") + "created=" + report.created() + " updated=" + report.updated() + " unchanged="
                 + report.unchanged() + " rejected=" + report.rejected();
     }
 

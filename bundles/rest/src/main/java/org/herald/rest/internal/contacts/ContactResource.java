@@ -257,15 +257,27 @@ public class ContactResource {
     @Consumes({ "text/csv", "application/csv", MediaType.TEXT_PLAIN })
     public Response importCsv(InputStream body, @QueryParam("list") List<String> lists,
             @QueryParam("tag") List<String> tags, @QueryParam("delimiter") String delimiter,
-            @QueryParam("fillBlanks") String fillBlanks, @HeaderParam("Content-Length") String contentLength,
+            @QueryParam("fillBlanks") String fillBlanks, @QueryParam("map") List<String> map,
+            @QueryParam("preset") String preset, @QueryParam("ignoreUnmapped") String ignoreUnmapped,
+            @QueryParam("dryRun") String dryRun, @HeaderParam("Content-Length") String contentLength,
             @Context SecurityContext security) throws IOException {
         ChangeContext context = Params.api(security);
         long max = importMaxBytes;
         if (declaredLength(contentLength) > max) {
             return tooLarge(max);
         }
-        ImportOptions options = new ImportOptions(ContactInputJson.names("list", lists),
-                ContactInputJson.names("tag", tags), delimiter(delimiter), !Params.bool("fillBlanks", fillBlanks));
+        ImportOptions.Builder builder = ImportOptions.builder().lists(ContactInputJson.names("list", lists))
+                .tags(ContactInputJson.names("tag", tags)).delimiter(delimiter(delimiter))
+                .overwrite(!Params.bool("fillBlanks", fillBlanks)).preset(preset)
+                .ignoreUnmapped(Params.bool("ignoreUnmapped", ignoreUnmapped)).dryRun(Params.bool("dryRun", dryRun));
+        for (String m : map == null ? List.<String>of() : map) {
+            int eq = m.lastIndexOf('=');
+            if (eq <= 0 || eq == m.length() - 1) {
+                throw new ValidationException("map", m, "'map' takes Column=target, e.g. map=First%20Name%3Dfirstname");
+            }
+            builder.map(m.substring(0, eq), m.substring(eq + 1));
+        }
+        ImportOptions options = builder.build();
         LimitedInputStream limited = new LimitedInputStream(body, max);
         Reader reader = new BufferedReader(new InputStreamReader(limited, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 65536);

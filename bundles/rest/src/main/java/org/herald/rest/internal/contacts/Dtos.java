@@ -31,10 +31,12 @@ public final class Dtos {
     }
 
     /** {@code POST /contacts/import}. */
-    public record ImportReportJson(long created, long updated, long unchanged, long rejected, List<RowErrorJson> errors) {
+    public record ImportReportJson(long created, long updated, long unchanged, long rejected, List<RowErrorJson> errors,
+            java.util.Map<String, String> columns, List<String> ignoredColumns, boolean dryRun) {
         public static ImportReportJson of(ImportReport r) {
             return new ImportReportJson(r.created(), r.updated(), r.unchanged(), r.rejected(),
-                    r.errors().stream().map(e -> new RowErrorJson(e.row(), e.reason())).toList());
+                    r.errors().stream().map(e -> new RowErrorJson(e.row(), e.reason())).toList(), r.columns(),
+                    r.ignoredColumns(), r.dryRun());
         }
     }
 

@@ -40,7 +40,11 @@ import org.herald.shell.completers.PathCompleter;
         detailedDescription = "Columns: email (required), field names, tags, lists, status. A row for an existing address "
                 + "updates that contact; a row with any invalid value is rejected whole and reported with its number and "
                 + "reason; the other rows are imported. Importing the same file again changes nothing. The status column "
-                + "never lifts UNSUBSCRIBED or INACTIVE. Ends with 'Import finished: created=N updated=N unchanged=N rejected=N'.")
+                + "never lifts UNSUBSCRIBED or INACTIVE. Another tool's export: --preset mailchimp|mautic|listmonk|brevo reads "
+                + "it as it is; --map 'Column=target' (target: email, status, tags, lists, monitored, a field, or - to leave "
+                + "it out) maps any column; --ignore-unmapped leaves out (and lists) the columns nothing maps; --dry-run "
+                + "reports what would happen without writing. Ends with "
+                + "'Import finished: created=N updated=N unchanged=N rejected=N' ('Dry run finished: …' for a dry run).")
 public class ContactImportCommand extends HeraldAction {
 
     @Option(name = "-l", aliases = "--list", multiValued = true, description = "A list every imported contact joins; repeat for more")
@@ -57,6 +61,23 @@ public class ContactImportCommand extends HeraldAction {
     @Option(name = "--fill-blanks", description = "Only fill fields that are blank on existing contacts instead of overwriting them")
     boolean fillBlanks;
 
+    @Option(name = "-m", aliases = "--map", multiValued = true,
+            description = "Column mapping 'Column=target' (target: email, status, tags, lists, monitored, a field name, or - "
+                    + "to leave the column out); repeat for more, e.g. --map 'First Name=firstname'")
+    List<String> map;
+
+    @Option(name = "--preset", description = "The file is another tool's export: mailchimp, mautic, listmonk or brevo "
+            + "(docs/import.md says what each maps)")
+    String preset;
+
+    @Option(name = "--ignore-unmapped", description = "Leave out the columns that nothing maps (they are listed) "
+            + "instead of refusing the file")
+    boolean ignoreUnmapped;
+
+    @Option(name = "--dry-run", description = "Read and check the whole file and report what the import would do, "
+            + "writing nothing")
+    boolean dryRun;
+
     @Option(name = "--errors", description = "Write every rejected row (row,reason) to this CSV file")
     @Completion(PathCompleter.class)
     String errors;
@@ -70,8 +91,20 @@ public class ContactImportCommand extends HeraldAction {
 
     @Override
     protected void run(PrintStream out) throws IOException {
-        ImportOptions options = new ImportOptions(Args.names(lists), Args.names(tags), Args.delimiter(delimiter, "-d"),
-                !fillBlanks);
+        ImportOptions.Builder builder = ImportOptions.builder().lists(Args.names(lists)).tags(Args.names(tags))
+                .delimiter(Args.delimiter(delimiter, "-d")).overwrite(!fillBlanks).preset(preset)
+                .ignoreUnmapped(ignoreUnmapped).dryRun(dryRun);
+        if (map != null) {
+            for (String m : map) {
+                int eq = m.lastIndexOf('=');
+                if (eq <= 0 || eq == m.length() - 1) {
+                    throw new ValidationException("map", m, "--map takes 'Column=target', e.g. --map 'First Name=firstname'"
+                            + " or --map 'MEMBER_RATING=-' to leave a column out");
+                }
+                builder.map(m.substring(0, eq), m.substring(eq + 1));
+            }
+        }
+        ImportOptions options = builder.build();
         Path path = resolve(file);
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString());
@@ -81,7 +114,7 @@ public class ContactImportCommand extends HeraldAction {
         }
         Path errorsPath = errors == null ? null : resolve(errors);
         long size = Files.size(path);
-        out.println("Importing " + path + " (" + size + " bytes)");
+        out.println((dryRun ? "Checking " : "Importing ") + path + " (" + size + " bytes)" + (dryRun ? ", dry run: nothing is written" : ""));
         out.flush();
 
         ImportReport report;
