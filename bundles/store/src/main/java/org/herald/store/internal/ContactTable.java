@@ -595,15 +595,7 @@ final class ContactTable {
     }
 
     static boolean isUniqueViolation(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("23505".equals(x.getSQLState())) {
-                return true;
-            }
-            if (x.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Dialect.isUniqueViolation(e);
     }
 
     private static Instant instant(Timestamp t) {

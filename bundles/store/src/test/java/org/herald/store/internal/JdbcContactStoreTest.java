@@ -50,6 +50,7 @@ class JdbcContactStoreTest {
     @AfterEach
     void tearDown() {
         store.close();
+        TestDatabases.drop(ds);
     }
 
     private ContactRecord contact(String id, String email, Map<String, Object> fields, Set<String> tags, Set<String> lists) {
@@ -76,6 +77,7 @@ class JdbcContactStoreTest {
         Stores second = Stores.open(ds);
         assertThat(second.fields().fields()).isEmpty();
         second.close();
+        TestDatabases.drop(empty);
     }
 
     @Test

@@ -237,7 +237,7 @@ class EventDispatcherTest {
 
     @Test
     void decayLowersOldPointsAtTheDailyRecomputation() {
-        TestBed decaying = new TestBed(TestBed.freshDatabase(), org.herald.contacts.internal.ContactsConfigs.defaults(),
+        TestBed decaying = new TestBed(org.herald.store.internal.TestDatabases.fresh(), org.herald.contacts.internal.ContactsConfigs.defaults(),
                 Configs.of(ScoringConfig.class, Map.of("decay_percent", 50)));
         ScoringListener scoring = new ScoringListener(decaying.stores.events(), decaying.scoring);
         try {
