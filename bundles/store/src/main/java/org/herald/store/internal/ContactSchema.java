@@ -102,7 +102,7 @@ public class ContactSchema implements FieldStore {
         List<FieldRecord> fields = db.jpa(em -> em
                 .createQuery("SELECT f FROM FieldEntity f ORDER BY f.position, f.name", FieldEntity.class)
                 .getResultList().stream().map(ContactSchema::toRecord).toList());
-        Snapshot fresh = new Snapshot(new ContactTable(fields), generation, System.nanoTime());
+        Snapshot fresh = new Snapshot(new ContactTable(fields, db.dialect()), generation, System.nanoTime());
         snapshot = fresh;
         return fresh;
     }

@@ -94,6 +94,8 @@ public final class PostgresTestServer {
         ds.setPortNumbers(new int[] {port});
         ds.setDatabaseName(name);
         ds.setUser(user);
+        // as etc/org.ops4j.datasource-herald.cfg sets it: JDBC batches of inserts become multi-row inserts
+        ds.setReWriteBatchedInserts(true);
         if (password != null) {
             ds.setPassword(password);
         }
