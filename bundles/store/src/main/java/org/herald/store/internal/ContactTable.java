@@ -121,7 +121,7 @@ final class ContactTable {
                 }
             }
         }
-        try (Statements st = new Statements(c, false)) {
+        try (Statements st = new Statements(c, false, dialect)) {
             attach(st, rows);
         }
         List<ContactRecord> result = new ArrayList<>(rows.size());
@@ -264,7 +264,7 @@ final class ContactTable {
         PreparedStatement update = null;
         List<ContactRecord> updated = new ArrayList<>();
         Map<ContactRecord, Long> expected = new java.util.IdentityHashMap<>();
-        PostgresCopy copy = dialect.copiesContacts() && inserts(writes) >= COPY_FROM
+        PostgresCopy copy = dialect.bulkCopy() && inserts(writes) >= COPY_FROM
                 ? new PostgresCopy("contact", insertColumns) : null;
         for (ContactWrite w : writes) {
             ContactRecord after = w.after();

@@ -88,7 +88,7 @@ public class Database {
 
     /** Runs {@code work} on a connection in auto-commit mode (reads, single statements). */
     <T> T read(String what, SqlWork<T> work) {
-        try (Statements st = new Statements(dataSource.getConnection())) {
+        try (Statements st = new Statements(dataSource.getConnection(), dialect)) {
             return work.run(st);
         } catch (SQLException e) {
             throw failed(what, e);
@@ -97,7 +97,7 @@ public class Database {
 
     /** Runs {@code work} in one JDBC transaction: committed when it returns, rolled back when it throws. */
     <T> T transaction(String what, SqlWork<T> work) {
-        try (Statements st = new Statements(dataSource.getConnection())) {
+        try (Statements st = new Statements(dataSource.getConnection(), dialect)) {
             return inTransaction(st, work);
         } catch (SQLException e) {
             throw failed(what, e);

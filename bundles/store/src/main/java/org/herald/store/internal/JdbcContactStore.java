@@ -229,7 +229,7 @@ public class JdbcContactStore implements ContactStore {
         try {
             Connection c = db.dataSource().getConnection();
             c.setAutoCommit(false);
-            return new Bulk(new Statements(c));
+            return new Bulk(new Statements(c, db.dialect()));
         } catch (SQLException e) {
             throw Database.failed("open a bulk session", e);
         }

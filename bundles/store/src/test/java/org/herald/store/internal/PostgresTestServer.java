@@ -96,6 +96,7 @@ public final class PostgresTestServer {
         ds.setUser(user);
         // as etc/org.ops4j.datasource-herald.cfg sets it: JDBC batches of inserts become multi-row inserts
         ds.setReWriteBatchedInserts(true);
+        ds.setSslMode("disable"); // a loopback server without SSL: no SSL negotiation per connection
         if (password != null) {
             ds.setPassword(password);
         }
