@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Herald benchmarks (not tests). Usage:
 #   benchmarks/run.sh import [rows]     CSV import vs raw JDBC batch insert into Derby (default 1,000,000 rows)
+#   benchmarks/run.sh import-pg [rows]  the same on PostgreSQL (a private server, as the tests start one):
+#                                       CSV import vs raw COPY and raw JDBC batch insert
 #   benchmarks/run.sh bounce [rounds]   bounce classification, messages/s on one thread over ../shared/data/bounces
 #   benchmarks/run.sh events [events] [contacts]
 #                                       event ingestion (JSON batches of 1,000 → the log) vs raw JDBC batch insert
@@ -20,6 +22,14 @@ case "$what" in
     # Both sides run with the Derby page cache Herald's distribution uses (karaf-assembly bin/setenv).
     exec java -Xmx2g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.importer.ImportBenchmark "$rows" target/import-benchmark
+    ;;
+  import-pg)
+    rows="${2:-1000000}"
+    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    cd benchmarks
+    exec java -Xmx2g -Dbench.database=postgresql ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+      org.herald.benchmarks.importer.ImportBenchmark "$rows" target/import-benchmark-pg
     ;;
   bounce)
     rounds="${2:-10}"
@@ -48,7 +58,7 @@ case "$what" in
       org.herald.benchmarks.events.LiveEventsBenchmark "$events" "$contacts"
     ;;
   *)
-    echo "usage: $0 import [rows] | bounce [rounds] | events [events] [contacts] | events-live [events] [contacts]" >&2
+    echo "usage: $0 import [rows] | import-pg [rows] | bounce [rounds] | events [events] [contacts] | events-live [events] [contacts]" >&2
     exit 2
     ;;
 esac

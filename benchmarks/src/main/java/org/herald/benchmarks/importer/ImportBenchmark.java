@@ -31,6 +31,7 @@ import org.herald.contacts.ImportReport;
 import org.herald.contacts.internal.ContactsConfigs;
 import org.herald.contacts.internal.DefaultContactService;
 import org.herald.contacts.internal.DefaultFieldService;
+import org.herald.store.internal.PostgresTestServer;
 import org.herald.store.internal.Stores;
 import org.herald.contacts.internal.Configs;
 import org.herald.contacts.internal.events.Scoring;
@@ -68,6 +69,18 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "generated %,d rows (%,d bytes) in %.1f s%n", rows, Files.size(csv),
                 (System.nanoTime() - t0) / 1e9);
 
+        if (POSTGRESQL) {
+            double batch = raw(dataSource(dir.resolve("raw-db")), rows);
+            double copy = rawCopy(dataSource(dir.resolve("copy-db")), rows);
+            double herald = herald(dataSource(dir.resolve("herald-db")), csv, rows);
+            System.out.printf(Locale.ROOT, "%nPostgreSQL %s%n", PostgresTestServer.get().url("…"));
+            System.out.printf(Locale.ROOT, "raw JDBC batch insert: %,10.0f rows/s (multi-row inserts: reWriteBatchedInserts)%n", batch);
+            System.out.printf(Locale.ROOT, "raw COPY:              %,10.0f rows/s%n", copy);
+            System.out.printf(Locale.ROOT, "Herald CSV import:     %,10.0f rows/s%n", herald);
+            System.out.printf(Locale.ROOT, "ratio:                 %10.1f %% of raw COPY (target 70 %%), %.1f %% of raw batch%n",
+                    100 * herald / copy, 100 * herald / batch);
+            return;
+        }
         double raw = raw(dataSource(dir.resolve("raw-db")), rows);
         double herald = herald(dataSource(dir.resolve("herald-db")), csv, rows);
         System.out.printf(Locale.ROOT, "%nraw JDBC batch insert: %,10.0f rows/s%n", raw);
@@ -75,7 +88,13 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "ratio:                 %10.1f %% of raw (target 70 %%)%n", 100 * herald / raw);
     }
 
+    /** {@code -Dbench.database=postgresql}: both sides on a private PostgreSQL server (as the tests start one). */
+    private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("bench.database", "derby"));
+
     private static DataSource dataSource(Path db) {
+        if (POSTGRESQL) {
+            return PostgresTestServer.get().freshDatabase();
+        }
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(db.toString());
         ds.setCreateDatabase("create");
@@ -179,6 +198,40 @@ public final class ImportBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "raw insert: %,d rows in %.1f s%n", rows, seconds);
+        return rows / seconds;
+    }
+
+    /** The same rows as {@link #raw} through PostgreSQL's COPY (text format), in chunks of {@value #RAW_BATCH}0. */
+    private static double rawCopy(DataSource ds, int rows) throws SQLException, IOException {
+        Stores store = prepare(ds);
+        store.close();
+        Random random = new Random(1);
+        java.security.SecureRandom ids = new java.security.SecureRandom();
+        String now = Timestamp.from(Instant.now()).toString();
+        long t0 = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            StringBuilder text = new StringBuilder(1 << 20);
+            for (int i = 0; i < rows; i++) {
+                String[] v = row(random, i);
+                text.append(i + 1L).append('\t').append(publicId(ids)).append('\t').append(v[0]).append('\t').append(v[0])
+                        .append("\tUNKNOWN\tt\t").append(now).append('\t').append(now).append("\t\\N\t0\t")
+                        .append(v[1]).append('\t').append(v[2]).append('\t').append(v[3]).append('\t').append(v[4])
+                        .append('\t').append(Boolean.parseBoolean(v[5]) ? 't' : 'f').append('\t').append(v[6]).append('\t')
+                        .append("[\"" + v[7].replace("|", "\",\"") + "\"]").append('\t').append(v[8].replace(" ", ""))
+                        .append('\t').append(v[9]).append('\t').append(v[10]).append('\n');
+                if ((i + 1) % (RAW_BATCH * 10) == 0 || i == rows - 1) {
+                    copy.copyIn("COPY contact (id, public_id, email, email_key, status, monitored, created_at, updated_at, "
+                            + "deleted_at, version, cf_name, cf_age, cf_spent, cf_birthday, cf_vip, cf_size, cf_topics, "
+                            + "cf_phone, cf_city, cf_visits) FROM STDIN", new java.io.StringReader(text.toString()));
+                    c.commit();
+                    text.setLength(0);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "raw COPY: %,d rows in %.1f s%n", rows, seconds);
         return rows / seconds;
     }
 

@@ -11,4 +11,15 @@ public interface SettingStore {
      * all of them get the value stored first.
      */
     String setting(String name, String initial);
+
+    /**
+     * Claims the run of scheduled job {@code job} due at {@code due} (the nightly purge, the score
+     * decay, later scheduled campaigns and timers): true for exactly one caller among all the nodes
+     * sharing the database, the first; false for every later claim of the same or an earlier due
+     * time. So a job that every node schedules runs once across nodes. The claim is a row of the
+     * database updated in its own transaction, before the job runs.
+     *
+     * @since 2.1
+     */
+    boolean claimRun(String job, java.time.Instant due);
 }

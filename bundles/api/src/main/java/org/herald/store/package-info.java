@@ -12,9 +12,10 @@
  * {@link org.herald.store.DuplicateKeyException} are {@link org.herald.common.TransientException}s
  * (retrying later can succeed); the last two were {@code ConflictException}s, a change of supertype
  * that callers catching {@code ConflictException} notice, hence the major version.
+ * 2.1: {@link org.herald.store.SettingStore#claimRun}, scheduled work once across nodes.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.herald.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -80,6 +80,7 @@ public class DefaultContactService implements ContactService {
     private final Scoring scoring;
     private final Suppression suppression;
     private final ScheduledExecutorService scheduler;
+    private final SettingStore settingStore;
     private volatile Settings settings;
     private ScheduledFuture<?> nextPurge;
 
@@ -105,6 +106,7 @@ public class DefaultContactService implements ContactService {
         this.fieldStore = fieldStore;
         this.listStore = listStore;
         this.suppressionStore = suppressionStore;
+        this.settingStore = settingStore;
         this.scoring = scoring;
         this.settings = Settings.of(config);
         this.suppression = new Suppression(suppressionStore, settingStore);
@@ -143,6 +145,11 @@ public class DefaultContactService implements ContactService {
 
     private void runPurge(Instant moment) {
         try {
+            // every node schedules the purge; the first to claim tonight's run does it
+            if (!settingStore.claimRun(PURGE_JOB, moment)) {
+                LOG.info("Nightly purge of {} done by another node", moment);
+                return;
+            }
             int purged = purgeDeleted(moment);
             LOG.info("Nightly purge removed {} deleted contacts", purged);
         } catch (RuntimeException e) {
@@ -153,6 +160,9 @@ public class DefaultContactService implements ContactService {
             }
         }
     }
+
+    /** The name under which nodes claim the nightly purge ({@link SettingStore#claimRun}). */
+    static final String PURGE_JOB = "contacts.purge";
 
     Settings settings() {
         return settings;

@@ -1,11 +1,9 @@
 package org.herald.contacts.internal;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.herald.contacts.ChangeContext;
 import org.herald.contacts.internal.events.DefaultEventService;
 import org.herald.contacts.internal.events.EventDispatcher;
@@ -13,15 +11,16 @@ import org.herald.contacts.internal.events.EventsConfig;
 import org.herald.contacts.internal.events.Scoring;
 import org.herald.contacts.internal.events.ScoringConfig;
 import org.herald.store.internal.Stores;
+import org.herald.store.internal.TestDatabases;
 
 /**
  * Herald's services as the container wires them (the real stores, the real rules) over a fresh
- * in-memory Derby database: one per test class or test, shared by the tests of every module that
- * needs the domain (the contacts bundle's own, REST, routes, benchmarks) through this module's
- * test jar. Give each test its own addresses and names; close it when done.
+ * database, in-memory Derby or PostgreSQL as the run chose ({@link TestDatabases}): one per test
+ * class or test, shared by the tests of every module that needs the domain (the contacts bundle's
+ * own, REST, routes, benchmarks) through this module's test jar. Give each test its own addresses
+ * and names; close it when done (a database the bed made itself is dropped then).
  */
 public final class TestBed implements AutoCloseable {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     public static final ChangeContext ADMIN = ChangeContext.manage("admin");
     public static final ChangeContext API = ChangeContext.api("api-user");
@@ -36,19 +35,25 @@ public final class TestBed implements AutoCloseable {
     public final DefaultTagService tags;
     public final DefaultEventService events;
     private EventDispatcher dispatcher;
+    private final boolean ownsDatabase;
 
     public TestBed() {
         this(false, 1000);
     }
 
     public TestBed(boolean caseSensitiveLocalPart, int batchSize) {
-        this(freshDatabase(), ContactsConfigs.of(caseSensitiveLocalPart, "02:00", batchSize),
+        this(TestDatabases.fresh(), true, ContactsConfigs.of(caseSensitiveLocalPart, "02:00", batchSize),
                 Configs.defaults(ScoringConfig.class));
     }
 
     /** The services on {@code dataSource} (migrated first) with these configurations. */
     public TestBed(DataSource dataSource, ContactsConfig contactsConfig, ScoringConfig scoringConfig) {
+        this(dataSource, false, contactsConfig, scoringConfig);
+    }
+
+    private TestBed(DataSource dataSource, boolean ownsDatabase, ContactsConfig contactsConfig, ScoringConfig scoringConfig) {
         this.dataSource = dataSource;
+        this.ownsDatabase = ownsDatabase;
         this.stores = Stores.open(dataSource);
         this.scoring = new Scoring(scoringConfig);
         this.contacts = new DefaultContactService(stores.contacts(), stores.fields(), stores.lists(), stores.suppression(),
@@ -59,13 +64,12 @@ public final class TestBed implements AutoCloseable {
         this.events = new DefaultEventService(contacts, stores.contacts(), stores.events(), Configs.defaults(EventsConfig.class));
     }
 
-    /** A fresh, empty in-memory Derby database. */
+    /**
+     * A fresh, empty in-memory Derby database: for the modules whose tests stay on Derby (routes,
+     * REST) and reach into it; the beds of the contacts tests use {@link TestDatabases#fresh()}.
+     */
     public static DataSource freshDatabase() {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:herald" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
-        ds.setCreateDatabase("create");
-        return ds;
+        return TestDatabases.derby("herald");
     }
 
     /**
@@ -99,5 +103,8 @@ public final class TestBed implements AutoCloseable {
         }
         contacts.deactivate();
         stores.close();
+        if (ownsDatabase) {
+            TestDatabases.drop(dataSource);
+        }
     }
 }

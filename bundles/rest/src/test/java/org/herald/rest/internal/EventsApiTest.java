@@ -245,7 +245,7 @@ class EventsApiTest {
     @Test
     void theContactCarriesScoreStageAndOrderFiguresAfterPurchasesAndItsActivityOnlyWhenReadAlone() {
         String id = contact("ann@example.com");
-        ScoringListener scoring = new ScoringListener(rest.services.bed().stores.events(), rest.services.bed().scoring);
+        ScoringListener scoring = new ScoringListener(rest.services.bed().stores.events(), rest.services.bed().stores.settings(), rest.services.bed().scoring);
         OrdersListener orders = new OrdersListener(rest.services.bed().stores.events());
         rest.services.bed().dispatcher().addListener(scoring, Map.of(ContactEventListener.NAME, "herald.scoring"));
         rest.services.bed().dispatcher().addListener(orders, Map.of(ContactEventListener.NAME, "herald.orders",

@@ -102,7 +102,7 @@ public class ContactSchema implements FieldStore {
         List<FieldRecord> fields = db.jpa(em -> em
                 .createQuery("SELECT f FROM FieldEntity f ORDER BY f.position, f.name", FieldEntity.class)
                 .getResultList().stream().map(ContactSchema::toRecord).toList());
-        Snapshot fresh = new Snapshot(new ContactTable(fields), generation, System.nanoTime());
+        Snapshot fresh = new Snapshot(new ContactTable(fields, db.dialect()), generation, System.nanoTime());
         snapshot = fresh;
         return fresh;
     }
@@ -171,9 +171,10 @@ public class ContactSchema implements FieldStore {
 
     private static boolean columnExists(Connection c, String tableName, String column) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
+        String schema = c.getSchema();
         for (String t : List.of(tableName, tableName.toUpperCase(Locale.ROOT))) {
             for (String col : List.of(column, column.toUpperCase(Locale.ROOT))) {
-                try (ResultSet rs = md.getColumns(null, null, t, col)) {
+                try (ResultSet rs = md.getColumns(null, schema, t, col)) {
                     if (rs.next()) {
                         return true;
                     }

@@ -51,13 +51,19 @@ final class ContactTable {
             "c.id, c.public_id, c.email, c.email_key, c.status, c.monitored, c.created_at, c.updated_at, c.deleted_at, c.version, "
             + "c.score, c.order_number, c.order_summary";
 
+    /** From this many new contacts in one write, PostgreSQL gets them through COPY rather than a batch. */
+    static final int COPY_FROM = 50;
+
     private final List<FieldRecord> fields;
+    private final Dialect dialect;
+    private final String insertColumns;
     private final String selectColumns;
     private final String insertSql;
     private final String updateSql;
 
-    ContactTable(List<FieldRecord> fields) {
+    ContactTable(List<FieldRecord> fields, Dialect dialect) {
         this.fields = List.copyOf(fields);
+        this.dialect = dialect;
         StringBuilder select = new StringBuilder(BASE_COLUMNS);
         StringBuilder insertCols = new StringBuilder(
                 "id, public_id, email, email_key, status, monitored, created_at, updated_at, deleted_at, version");
@@ -72,6 +78,7 @@ final class ContactTable {
             update.append(", ").append(col).append(" = ?");
         }
         this.selectColumns = select.toString();
+        this.insertColumns = insertCols.toString();
         this.insertSql = "INSERT INTO contact (" + insertCols + ") VALUES (" + insertVals + ")";
         this.updateSql = update + " WHERE id = ? AND version = ?";
     }
@@ -114,7 +121,7 @@ final class ContactTable {
                 }
             }
         }
-        try (Statements st = new Statements(c, false)) {
+        try (Statements st = new Statements(c, false, dialect)) {
             attach(st, rows);
         }
         List<ContactRecord> result = new ArrayList<>(rows.size());
@@ -257,13 +264,19 @@ final class ContactTable {
         PreparedStatement update = null;
         List<ContactRecord> updated = new ArrayList<>();
         Map<ContactRecord, Long> expected = new java.util.IdentityHashMap<>();
+        PostgresCopy copy = dialect.bulkCopy() && inserts(writes) >= COPY_FROM
+                ? new PostgresCopy("contact", insertColumns) : null;
         for (ContactWrite w : writes) {
             ContactRecord after = w.after();
             if (w.isInsert()) {
                 after = withKey(after, keys.next(), 0);
-                insert = insert == null ? st.get(insertSql) : insert;
-                bindInsert(insert, after);
-                insert.addBatch();
+                if (copy != null) {
+                    PostgresCopy.contact(copy, after, fields);
+                } else {
+                    insert = insert == null ? st.get(insertSql) : insert;
+                    bindInsert(insert, after);
+                    insert.addBatch();
+                }
             } else {
                 ContactRecord before = w.before();
                 after = withKey(after, before.key(), before.version());
@@ -285,6 +298,9 @@ final class ContactTable {
         try {
             if (insert != null) {
                 insert.executeBatch();
+            }
+            if (copy != null) {
+                copy.copy(st.connection());
             }
             if (update != null) {
                 int[] counts = update.executeBatch();
@@ -312,6 +328,14 @@ final class ContactTable {
         // last: appending locks the log's position counter until the commit
         EventTable.append(st, events);
         return stored;
+    }
+
+    private static int inserts(List<ContactWrite> writes) {
+        int n = 0;
+        for (ContactWrite w : writes) {
+            n += w.isInsert() ? 1 : 0;
+        }
+        return n;
     }
 
     // ---- light lookups and the ledger
@@ -595,15 +619,7 @@ final class ContactTable {
     }
 
     static boolean isUniqueViolation(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("23505".equals(x.getSQLState())) {
-                return true;
-            }
-            if (x.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Dialect.isUniqueViolation(e);
     }
 
     private static Instant instant(Timestamp t) {

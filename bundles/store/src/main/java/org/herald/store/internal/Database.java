@@ -3,7 +3,6 @@ package org.herald.store.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -37,11 +36,12 @@ public class Database {
 
     private final DataSource dataSource;
     private final EntityManagerFactory emf;
-    private final String platform;
+    private final Dialect dialect;
 
     @Activate
     public Database(@Reference(target = "(dataSourceName=herald)") DataSource dataSource) {
         this.dataSource = dataSource;
+        this.dialect = Dialect.of(dataSource);
         ClassLoader loader = Database.class.getClassLoader();
         new Migrator(dataSource, loader).migrate();
         Map<String, Object> props = new HashMap<>();
@@ -52,15 +52,12 @@ public class Database {
         // JDBC writes bypass JPA: a shared cache would serve stale rows.
         props.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
         props.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
-        this.platform = platform(dataSource);
-        if (platform != null) {
-            props.put(PersistenceUnitProperties.TARGET_DATABASE, platform);
-        }
+        props.put(PersistenceUnitProperties.TARGET_DATABASE, dialect.eclipseLinkPlatform());
         this.emf = new PersistenceProvider().createEntityManagerFactory("herald", props);
         if (emf == null) {
             throw new StoreException("persistence unit 'herald' not found (META-INF/persistence.xml)", null);
         }
-        LOG.info("Herald database ready on {}", platform);
+        LOG.info("Herald database ready on {}", dialect);
     }
 
     @Deactivate
@@ -72,21 +69,9 @@ public class Database {
         return dataSource;
     }
 
-    /** The EclipseLink platform for the database behind the DataSource, from its metadata. */
-    static String platform(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("derby")) {
-                return "org.eclipse.persistence.platform.database.DerbyPlatform";
-            }
-            if (product.contains("postgres")) {
-                return "org.eclipse.persistence.platform.database.PostgreSQLPlatform";
-            }
-            LOG.warn("Unknown database '{}': EclipseLink picks the platform itself", product);
-            return null;
-        } catch (SQLException e) {
-            throw new StoreException("cannot connect to the database: " + e.getMessage(), e);
-        }
+    /** What this database does differently (the one place the store asks). */
+    Dialect dialect() {
+        return dialect;
     }
 
     /** A new key allocator over {@code herald_key_block} row {@code name}. */
@@ -103,7 +88,7 @@ public class Database {
 
     /** Runs {@code work} on a connection in auto-commit mode (reads, single statements). */
     <T> T read(String what, SqlWork<T> work) {
-        try (Statements st = new Statements(dataSource.getConnection())) {
+        try (Statements st = new Statements(dataSource.getConnection(), dialect)) {
             return work.run(st);
         } catch (SQLException e) {
             throw failed(what, e);
@@ -134,7 +119,7 @@ public class Database {
 
     /** Runs {@code work} in one JDBC transaction: committed when it returns, rolled back when it throws. */
     <T> T transaction(String what, SqlWork<T> work) {
-        try (Statements st = new Statements(dataSource.getConnection())) {
+        try (Statements st = new Statements(dataSource.getConnection(), dialect)) {
             return inTransaction(st, work);
         } catch (SQLException e) {
             throw failed(what, e);

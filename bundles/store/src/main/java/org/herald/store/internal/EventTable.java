@@ -58,7 +58,10 @@ final class EventTable {
             rs.next();
             next = rs.getLong(1);
         }
-        PreparedStatement insert = st.get(INSERT);
+        // many events at once (an import's) go through COPY on PostgreSQL, as their contacts did
+        PostgresCopy copy = st.dialect().bulkCopy() && events.size() >= ContactTable.COPY_FROM
+                ? new PostgresCopy("contact_event", COPY_COLUMNS) : null;
+        PreparedStatement insert = copy == null ? st.get(INSERT) : null;
         int added = 0;
         for (int i = 0; i < events.size(); i++) {
             EventWrite e = events.get(i);
@@ -67,12 +70,20 @@ final class EventTable {
             }
             long position = next++;
             positions[i] = position;
-            bind(insert, position, e);
-            insert.addBatch();
+            if (copy != null) {
+                copyRow(copy, position, e);
+            } else {
+                bind(insert, position, e);
+                insert.addBatch();
+            }
             added++;
         }
         if (added > 0) {
-            insert.executeBatch();
+            if (copy != null) {
+                copy.copy(st.connection());
+            } else {
+                insert.executeBatch();
+            }
             PreparedStatement advance = st.get(ADVANCE);
             advance.setLong(1, next);
             advance.executeUpdate();
@@ -132,6 +143,20 @@ final class EventTable {
         }
         ps.setString(12, e.currency());
         ps.setNull(13, Types.INTEGER);
+    }
+
+    private static final String COPY_COLUMNS = "id, event_uid, contact_id, contact_public_id, event_type, occurred_at, "
+            + "recorded_at, source, actor, properties, amount, currency, points";
+
+    /** The row {@link #bind} binds, as COPY text. */
+    private static void copyRow(PostgresCopy copy, long position, EventWrite e) {
+        String json = e.properties().isEmpty() ? null : Json.write(e.properties());
+        if (json != null && json.length() > MAX_PROPERTIES) {
+            throw new IllegalArgumentException("event properties longer than " + MAX_PROPERTIES + " characters");
+        }
+        copy.value(position).value(e.uid()).value(e.contactKey() == 0 ? null : e.contactKey()).value(e.contactId())
+                .value(e.type()).value(e.occurredAt()).value(e.recordedAt()).value(truncate(e.source(), 64))
+                .value(truncate(e.actor(), 255)).value(json).value(e.amount()).value(e.currency()).value(null).endRow();
     }
 
     private static String truncate(String s, int max) {

@@ -228,8 +228,9 @@ public class JdbcContactStore implements ContactStore {
     public BulkSession openBulk() {
         try {
             Connection c = db.dataSource().getConnection();
+            db.dialect().startBulk(c);
             c.setAutoCommit(false);
-            return new Bulk(new Statements(c));
+            return new Bulk(new Statements(c, db.dialect()));
         } catch (SQLException e) {
             throw Database.failed("open a bulk session", e);
         }
@@ -268,6 +269,7 @@ public class JdbcContactStore implements ContactStore {
         public void close() {
             try {
                 st.connection().rollback();
+                db.dialect().endBulk(st.connection());
                 st.close();
             } catch (SQLException e) {
                 org.slf4j.LoggerFactory.getLogger(JdbcContactStore.class).warn("Closing the bulk session failed", e);

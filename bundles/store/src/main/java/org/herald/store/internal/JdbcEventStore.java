@@ -199,7 +199,7 @@ public class JdbcEventStore implements EventStore {
             insert.setTimestamp(4, Timestamp.from(now.plus(lease)));
             insert.setTimestamp(5, Timestamp.from(now));
             try {
-                insert.executeUpdate();
+                db.dialect().tolerating(st.connection(), insert::executeUpdate);
             } catch (SQLException e) {
                 if (ContactTable.isUniqueViolation(e)) {
                     return OptionalLong.empty(); // another node created it at the same moment

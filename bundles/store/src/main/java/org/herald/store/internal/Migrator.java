@@ -55,8 +55,7 @@ final class Migrator {
             ensureVersionTable(c);
             Set<Integer> done = appliedVersions(c);
             for (Migration m : MIGRATIONS) {
-                if (!done.contains(m.version())) {
-                    apply(c, m);
+                if (!done.contains(m.version()) && apply(c, m)) {
                     applied.add(m.version());
                 }
             }
@@ -93,8 +92,10 @@ final class Migrator {
 
     static boolean tableExists(Connection c, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
+        // in the connection's schema only: other schemas of the same database may hold other Heralds
+        String schema = c.getSchema();
         for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet rs = md.getTables(null, null, name, new String[] {"TABLE"})) {
+            try (ResultSet rs = md.getTables(null, schema, name, new String[] {"TABLE"})) {
                 if (rs.next()) {
                     return true;
                 }
@@ -103,11 +104,21 @@ final class Migrator {
         return false;
     }
 
-    private void apply(Connection c, Migration m) throws SQLException {
+    /**
+     * Applies one migration unless another node did meanwhile: the version table is locked first
+     * (both databases take {@code LOCK TABLE … IN EXCLUSIVE MODE}), so nodes starting together on one
+     * database migrate one after the other. Returns whether this call applied it.
+     */
+    private boolean apply(Connection c, Migration m) throws SQLException {
         List<String> statements = statements(read(m.resource()));
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE herald_schema_version IN EXCLUSIVE MODE");
+            if (appliedVersions(c).contains(m.version())) {
+                c.commit();
+                return false;
+            }
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -120,6 +131,7 @@ final class Migrator {
             }
             c.commit();
             LOG.info("Applied schema migration V{} ({}, {} statements)", m.version(), m.description(), statements.size());
+            return true;
         } catch (SQLException e) {
             c.rollback();
             throw new SQLException("migration V" + m.version() + " (" + m.resource() + "): " + e.getMessage(), e);

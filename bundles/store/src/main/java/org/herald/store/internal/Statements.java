@@ -11,20 +11,27 @@ final class Statements implements AutoCloseable {
 
     private final Connection connection;
     private final boolean ownsConnection;
+    private final Dialect dialect;
     private final Map<String, PreparedStatement> cache = new HashMap<>();
 
     /** Closing closes the connection too. */
-    Statements(Connection connection) {
-        this(connection, true);
+    Statements(Connection connection, Dialect dialect) {
+        this(connection, true, dialect);
     }
 
-    Statements(Connection connection, boolean ownsConnection) {
+    Statements(Connection connection, boolean ownsConnection, Dialect dialect) {
         this.connection = connection;
         this.ownsConnection = ownsConnection;
+        this.dialect = dialect;
     }
 
     Connection connection() {
         return connection;
+    }
+
+    /** The database's dialect, for the few statements that differ. */
+    Dialect dialect() {
+        return dialect;
     }
 
     PreparedStatement get(String sql) throws SQLException {

@@ -1,23 +1,14 @@
 package org.herald.store.internal;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-
-/** Fresh in-memory Derby databases for tests. */
+/** Fresh databases for the store's own tests, of the kind the run chose ({@link TestDatabases}). */
 final class Databases {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private Databases() {
     }
 
     static DataSource fresh() {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:store" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
-        ds.setCreateDatabase("create");
-        return ds;
+        return TestDatabases.fresh();
     }
 }

@@ -50,6 +50,7 @@ class JdbcContactStoreTest {
     @AfterEach
     void tearDown() {
         store.close();
+        TestDatabases.drop(ds);
     }
 
     private ContactRecord contact(String id, String email, Map<String, Object> fields, Set<String> tags, Set<String> lists) {
@@ -76,6 +77,7 @@ class JdbcContactStoreTest {
         Stores second = Stores.open(ds);
         assertThat(second.fields().fields()).isEmpty();
         second.close();
+        TestDatabases.drop(empty);
     }
 
     @Test
@@ -195,6 +197,59 @@ class JdbcContactStoreTest {
         List<String> seen = new ArrayList<>();
         assertThat(store.contacts().forEach(ContactFilter.live(), r -> seen.add(r.email()))).isEqualTo(2500);
         assertThat(seen).doesNotHaveDuplicates().hasSize(2500);
+    }
+
+    @Test
+    void bulkWritesKeepEveryValueAsWrittenOnEitherInsertPath() {
+        // above ContactTable.COPY_FROM new contacts PostgreSQL takes them through COPY, below through a batch
+        store.fields().createField(new FieldRecord("note", FieldType.TEXT, null, 1, true, null, now));
+        store.fields().createField(new FieldRecord("age", FieldType.NUMBER, null, 2, true, null, now));
+        store.fields().createField(new FieldRecord("spent", FieldType.DECIMAL, null, 3, true, null, now));
+        store.fields().createField(new FieldRecord("birthday", FieldType.DATE, null, 4, true, null, now));
+        store.fields().createField(new FieldRecord("vip", FieldType.BOOLEAN, null, 5, true, null, now));
+        store.fields().createField(new FieldRecord("topics", FieldType.MULTICHOICE, null, 6, true,
+                List.of(new Choice("a\\b", null), new Choice("c", null)), now));
+        Instant created = Instant.parse("2026-03-29T01:30:00.123456Z");
+        for (int size : new int[] {ContactTable.COPY_FROM + 10, 3}) {
+            List<ContactWrite> writes = new ArrayList<>();
+            List<Map<String, Object>> expected = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                Map<String, Object> values = new HashMap<>();
+                if (i % 3 != 0) { // every third row has no values at all
+                    values.put("note", "tab\there, new\nline, back\\slash \\N, carriage\r, ünïcødé ✓ " + i);
+                    values.put("age", (long) -i);
+                    values.put("spent", new BigDecimal("12345678901234567890123.12345678"));
+                    values.put("birthday", LocalDate.of(1900 + i, 1 + i % 12, 1 + i % 28));
+                    values.put("vip", i % 2 == 0);
+                    values.put("topics", List.of("a\\b", "c"));
+                }
+                expected.add(values);
+                String email = "p" + size + "_" + i + "@example.com";
+                writes.add(new ContactWrite(null, new ContactRecord(0, id(size * 1000 + i), email, email, OptInStatus.UNKNOWN,
+                        values, Set.of(), Set.of(), i % 2 == 0, created, created.plusSeconds(i), null, 0), List.of()));
+            }
+            try (ContactStore.BulkSession bulk = store.contacts().openBulk()) {
+                bulk.write(writes);
+            }
+            for (int i = 0; i < size; i++) {
+                ContactRecord read = store.contacts().findByKey("p" + size + "_" + i + "@example.com").orElseThrow();
+                assertThat(read.fields()).as("row %d of %d", i, size).isEqualTo(expected.get(i));
+                assertThat(read.monitored()).isEqualTo(i % 2 == 0);
+                assertThat(read.created()).isEqualTo(created);
+                assertThat(read.updated()).isEqualTo(created.plusSeconds(i));
+                assertThat(read.deletedAt()).isNull();
+            }
+        }
+        // a duplicate among many new contacts is refused as in a small batch, and nothing of the batch stays
+        List<ContactWrite> withDuplicate = new ArrayList<>();
+        for (int i = 0; i < ContactTable.COPY_FROM + 5; i++) {
+            String email = i == 7 ? "p3_1@example.com" : "dup" + i + "@example.com";
+            withDuplicate.add(new ContactWrite(null, contact(id(900_000 + i), email, Map.of(), Set.of(), Set.of()), List.of()));
+        }
+        try (ContactStore.BulkSession bulk = store.contacts().openBulk()) {
+            assertThatThrownBy(() -> bulk.write(withDuplicate)).isInstanceOf(DuplicateKeyException.class);
+        }
+        assertThat(store.contacts().findByKey("dup0@example.com")).isEmpty();
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.herald.events.ContactEvent;
 import org.herald.events.EventTypes;
 import org.herald.events.spi.ContactEventListener;
 import org.herald.store.EventStore;
+import org.herald.store.SettingStore;
 import org.herald.store.EventStore.Points;
 import org.herald.store.EventStore.ScoreChange;
 import org.herald.store.EventWrite;
@@ -45,13 +46,15 @@ public class ScoringListener implements ContactEventListener {
     private static final int PAGE = 500;
 
     private final EventStore store;
+    private final SettingStore settings;
     private final Scoring scoring;
     private final ScheduledExecutorService scheduler;
     private ScheduledFuture<?> nextDecay;
 
     @Activate
-    public ScoringListener(@Reference EventStore store, @Reference Scoring scoring) {
+    public ScoringListener(@Reference EventStore store, @Reference SettingStore settings, @Reference Scoring scoring) {
         this.store = store;
+        this.settings = settings;
         this.scoring = scoring;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-scoring-decay");
@@ -106,12 +109,17 @@ public class ScoringListener implements ContactEventListener {
         if (!at.isAfter(now)) {
             at = at.plusDays(1);
         }
-        nextDecay = scheduler.schedule(this::runDecay, Duration.between(now, at).toMillis(), TimeUnit.MILLISECONDS);
+        Instant due = at.toInstant();
+        nextDecay = scheduler.schedule(() -> runDecay(due), Duration.between(now, at).toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void runDecay() {
+    /** The name under which nodes claim the daily decay ({@link SettingStore#claimRun}). */
+    static final String DECAY_JOB = "scoring.decay";
+
+    private void runDecay(Instant due) {
         try {
-            if (scoring.rules().decayPercent() > 0) {
+            // every node schedules the decay; the first to claim today's run does it
+            if (scoring.rules().decayPercent() > 0 && settings.claimRun(DECAY_JOB, due)) {
                 LOG.info("Score decay: {} contacts rescored", decay(Instant.now()));
             }
         } catch (RuntimeException e) {

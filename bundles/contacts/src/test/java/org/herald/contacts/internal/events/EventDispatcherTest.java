@@ -197,7 +197,7 @@ class EventDispatcherTest {
     @Test
     void scoringAddsPointsOnceAndWritesTheStageChangeWhileOrdersFollowPurchases() {
         var ann = bed.contacts.upsert(ContactInput.builder("ann@example.com").build(), API).contact();
-        ScoringListener scoring = new ScoringListener(bed.stores.events(), bed.scoring);
+        ScoringListener scoring = new ScoringListener(bed.stores.events(), bed.stores.settings(), bed.scoring);
         OrdersListener orders = new OrdersListener(bed.stores.events());
         try {
             bed.dispatcher().addListener(scoring, props("herald.scoring"));
@@ -237,9 +237,9 @@ class EventDispatcherTest {
 
     @Test
     void decayLowersOldPointsAtTheDailyRecomputation() {
-        TestBed decaying = new TestBed(TestBed.freshDatabase(), org.herald.contacts.internal.ContactsConfigs.defaults(),
+        TestBed decaying = new TestBed(org.herald.store.internal.TestDatabases.fresh(), org.herald.contacts.internal.ContactsConfigs.defaults(),
                 Configs.of(ScoringConfig.class, Map.of("decay_percent", 50)));
-        ScoringListener scoring = new ScoringListener(decaying.stores.events(), decaying.scoring);
+        ScoringListener scoring = new ScoringListener(decaying.stores.events(), decaying.stores.settings(), decaying.scoring);
         try {
             decaying.contacts.upsert(ContactInput.builder("ann@example.com").build(), API);
             Instant now = Instant.now();
