@@ -103,7 +103,7 @@ public class Database {
      * see that is not committed yet is a contact whose creation is still under way.
      */
     <T> T readUnlocked(String what, SqlWork<T> work) {
-        try (Statements st = new Statements(dataSource.getConnection())) {
+        try (Statements st = new Statements(dataSource.getConnection(), dialect)) {
             Connection c = st.connection();
             int isolation = c.getTransactionIsolation();
             c.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
