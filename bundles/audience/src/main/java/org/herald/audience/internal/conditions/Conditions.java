@@ -210,6 +210,11 @@ public final class Conditions {
         return text;
     }
 
+    /** The engagement condition: an interaction in {@code days}, or younger than that. */
+    public static Node engaged(int days) {
+        return new Node.Leaf(SimpleKinds.Engaged.term(days));
+    }
+
     public static Condition condition(Node node) {
         return Condition.of(toJson(node).toString(), toText(node));
     }
