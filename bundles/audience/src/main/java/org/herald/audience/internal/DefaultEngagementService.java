@@ -52,7 +52,8 @@ public class DefaultEngagementService implements EngagementService {
         this(store, config, true);
     }
 
-    DefaultEngagementService(SegmentStore store, AudienceConfig config, boolean schedule) {
+    /** Without the daily job when {@code schedule} is false (tests). */
+    public DefaultEngagementService(SegmentStore store, AudienceConfig config, boolean schedule) {
         this.store = store;
         this.config = config;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -71,7 +72,7 @@ public class DefaultEngagementService implements EngagementService {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         scheduler.shutdownNow();
     }
 

@@ -290,7 +290,7 @@ public class DefaultSegmentService implements SegmentService, ListUsageProvider 
             long n = store.forEach(sql, r -> {
                 List<Object> row = new ArrayList<>(List.of(r.id(), r.email(), r.status().name(), r.created().toString()));
                 for (FieldDefinition f : defs) {
-                    Object v = r.fields().get(f.name());
+                    Object v = f.system() ? system(f.name(), r) : r.fields().get(f.name());
                     row.add(v instanceof Collection<?> c ? String.join(",", c.stream().map(String::valueOf).toList())
                             : v == null ? "" : v.toString());
                 }
@@ -307,6 +307,17 @@ public class DefaultSegmentService implements SegmentService, ListUsageProvider 
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The read-only system values, as the contact export writes them. */
+    private static Object system(String name, ContactRecord r) {
+        return switch (name) {
+            case "score" -> r.metrics().score();
+            case "ORDER_NUMBER" -> r.metrics().orderNumber();
+            case "ORDER_SUMMARY" -> r.metrics().orderSummary().toPlainString();
+            case "ORDER_AVG" -> r.metrics().orderAverage().toPlainString();
+            default -> r.fields().get(name);
+        };
     }
 
     @Override
