@@ -7,6 +7,9 @@
 #   benchmarks/run.sh events-live [events] [contacts]
 #                                       against a running Herald (bin/start first): POST /events and herald.events.in
 #                                       throughput, publish lag to herald.events (p50/p99)
+#   benchmarks/run.sh segments [contacts] [events]
+#                                       segment counts (3 field conditions; clicked+purchased+not tagged) vs
+#                                       hand-written SQL on embedded Derby (default 1,000,000 contacts, 5,000,000 events)
 # Builds the benchmarks module against the installed Herald modules (mvn install them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,8 +50,17 @@ case "$what" in
     exec java ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.events.LiveEventsBenchmark "$events" "$contacts"
     ;;
+  segments)
+    contacts="${2:-1000000}"
+    events="${3:-5000000}"
+    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    cd benchmarks
+    exec java -Xmx1g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+      org.herald.benchmarks.segments.SegmentBenchmark "$contacts" "$events" target/segments-benchmark
+    ;;
   *)
-    echo "usage: $0 import [rows] | bounce [rounds] | events [events] [contacts] | events-live [events] [contacts]" >&2
+    echo "usage: $0 import [rows] | bounce [rounds] | events [events] [contacts] | events-live [events] [contacts] | segments [contacts] [events]" >&2
     exit 2
     ;;
 esac
