@@ -17,8 +17,8 @@ what="${1:-}"
 case "$what" in
   import)
     rows="${2:-1000000}"
-    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    mvn -q -o -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     cd benchmarks
     # Both sides run with the Derby page cache Herald's distribution uses (karaf-assembly bin/setenv).
     exec java -Xmx2g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
@@ -26,8 +26,8 @@ case "$what" in
     ;;
   bounce)
     rounds="${2:-10}"
-    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    mvn -q -o -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     cd benchmarks
     exec java ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.bounce.BounceBenchmark ../../shared/data/bounces "$rounds"
@@ -35,8 +35,8 @@ case "$what" in
   events)
     events="${2:-200000}"
     contacts="${3:-20000}"
-    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    mvn -q -o -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     cd benchmarks
     exec java -Xmx2g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.events.EventsBenchmark "$events" "$contacts" target/events-benchmark
@@ -44,8 +44,8 @@ case "$what" in
   events-live)
     events="${2:-100000}"
     contacts="${3:-10000}"
-    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    mvn -q -o -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     cd benchmarks
     exec java ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.events.LiveEventsBenchmark "$events" "$contacts"
@@ -53,8 +53,8 @@ case "$what" in
   segments)
     contacts="${2:-1000000}"
     events="${3:-5000000}"
-    mvn -q -o -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-      || mvn -q -pl benchmarks compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    mvn -q -o -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     cd benchmarks
     exec java -Xmx1g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.segments.SegmentBenchmark "$contacts" "$events" target/segments-benchmark

@@ -224,7 +224,7 @@ public final class EventKind implements ConditionKind {
             boolean counted = (min != null && min > 1) || minValue != null;
             if (counted && within != null) {
                 out.sql("c.id IN (SELECT e.contact_id FROM contact_event e WHERE e.event_type = ").bind(type)
-                        .sql(" AND e.occurred_at >= ").bind(out.now().minus(Duration.ofDays(within)))
+                        .sql(" AND e.contact_id IS NOT NULL AND e.occurred_at >= ").bind(out.now().minus(Duration.ofDays(within)))
                         .sql(" GROUP BY e.contact_id HAVING COUNT(*) >= ").bind(min == null ? 1L : min);
                 if (minValue != null) {
                     out.sql(" AND SUM(e.amount) >= ").bind(minValue);
@@ -232,7 +232,7 @@ public final class EventKind implements ConditionKind {
                 out.sql(")");
                 return;
             }
-            out.sql("EXISTS (SELECT 1 FROM contact_activity a WHERE a.contact_id = c.id AND a.activity = ").bind(type)
+            out.sql("c.id IN (SELECT a.contact_id FROM contact_activity a WHERE a.activity = ").bind(type)
                     .sql(" AND a.ref = ").bind(ref);
             if (within != null) {
                 out.sql(" AND a.last_at >= ").bind(out.now().minus(Duration.ofDays(within)));

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A custom field value: {@code {"field":"age","op":"gte","value":30}}, text {@code age >= 30}. The
  * operators that apply depend on the field's type; each compiles to a comparison of its typed
- * column {@code c.cf_<name>} that is false (never NULL) for an empty value.
+ * column {@code c.cf_<name>}; an empty value never matches, except for {@code ne} and {@code empty}.
  */
 final class FieldKind implements ConditionKind {
 
@@ -237,7 +237,7 @@ final class FieldKind implements ConditionKind {
         }
     }
 
-    private final class Term implements ConditionTerm {
+    private final class Term implements ConditionTerm, Compiler.Negatable {
         private final FieldDefinition field;
         private final String op;
         private final List<Object> values;
@@ -308,18 +308,30 @@ final class FieldKind implements ConditionKind {
         }
 
         @Override
+        public void toSqlNegated(SqlWriter out) {
+            String col = "c.cf_" + field.name();
+            if (op.equals("ne") || op.equals("empty")) {
+                out.sql("NOT (");  // never UNKNOWN
+            } else {
+                out.sql(col + " IS NULL OR NOT (");
+            }
+            toSql(out);
+            out.sql(")");
+        }
+
+        /** Positive form: UNKNOWN for an empty value except where emptiness is the point (ne, empty). */
+        @Override
         public void toSql(SqlWriter out) {
             String col = "c.cf_" + field.name();
             LocalDate today = LocalDate.ofInstant(out.now(), ZoneId.systemDefault());
             switch (op) {
-                case "eq" -> out.sql(col + " IS NOT NULL AND " + col + " = ").bind(values.get(0));
+                case "eq" -> out.sql(col + " = ").bind(values.get(0));
                 case "ne" -> out.sql(col + " IS NULL OR " + col + " <> ").bind(values.get(0));
-                case "gt", "after" -> out.sql(col + " IS NOT NULL AND " + col + " > ").bind(values.get(0));
-                case "gte" -> out.sql(col + " IS NOT NULL AND " + col + " >= ").bind(values.get(0));
-                case "lt", "before" -> out.sql(col + " IS NOT NULL AND " + col + " < ").bind(values.get(0));
-                case "lte" -> out.sql(col + " IS NOT NULL AND " + col + " <= ").bind(values.get(0));
-                case "between" -> out.sql(col + " IS NOT NULL AND " + col + " BETWEEN ").bind(values.get(0)).sql(" AND ")
-                        .bind(values.get(1));
+                case "gt", "after" -> out.sql(col + " > ").bind(values.get(0));
+                case "gte" -> out.sql(col + " >= ").bind(values.get(0));
+                case "lt", "before" -> out.sql(col + " < ").bind(values.get(0));
+                case "lte" -> out.sql(col + " <= ").bind(values.get(0));
+                case "between" -> out.sql(col + " BETWEEN ").bind(values.get(0)).sql(" AND ").bind(values.get(1));
                 case "in" -> {
                     if (field.type() == FieldType.MULTICHOICE) {
                         out.sql("1 = 0");
@@ -327,7 +339,7 @@ final class FieldKind implements ConditionKind {
                             out.sql(" OR " + col + " LIKE ").bind(choicePattern((String) v)).sql(" ESCAPE '\\'");
                         }
                     } else {
-                        out.sql(col + " IS NOT NULL AND " + col + " IN (");
+                        out.sql(col + " IN (");
                         for (int i = 0; i < values.size(); i++) {
                             out.sql(i == 0 ? "" : ", ").bind(values.get(i));
                         }
@@ -336,14 +348,14 @@ final class FieldKind implements ConditionKind {
                 }
                 case "contains" -> {
                     if (field.type() == FieldType.MULTICHOICE) {
-                        out.sql(col + " IS NOT NULL AND " + col + " LIKE ").bind(choicePattern((String) values.get(0)))
+                        out.sql(col + " LIKE ").bind(choicePattern((String) values.get(0)))
                                 .sql(" ESCAPE '\\'");
                     } else {
-                        out.sql(col + " IS NOT NULL AND LOWER(" + col + ") LIKE ")
+                        out.sql("LOWER(" + col + ") LIKE ")
                                 .bind("%" + like(((String) values.get(0)).toLowerCase(Locale.ROOT)) + "%").sql(" ESCAPE '\\'");
                     }
                 }
-                case "startsWith" -> out.sql(col + " IS NOT NULL AND LOWER(" + col + ") LIKE ")
+                case "startsWith" -> out.sql("LOWER(" + col + ") LIKE ")
                         .bind(like(((String) values.get(0)).toLowerCase(Locale.ROOT)) + "%").sql(" ESCAPE '\\'");
                 case "empty" -> {
                     boolean empty = (Boolean) values.get(0);
@@ -356,7 +368,7 @@ final class FieldKind implements ConditionKind {
                         out.sql(col + " IS NOT NULL" + (textual ? " AND " + col + " <> " + blank : ""));
                     }
                 }
-                case "withinLastDays" -> out.sql(col + " IS NOT NULL AND " + col + " >= ")
+                case "withinLastDays" -> out.sql(col + " >= ")
                         .bind(today.minusDays((Long) values.get(0))).sql(" AND " + col + " <= ").bind(today);
                 case "anniversaryWithinDays" -> anniversary(col, today, ((Long) values.get(0)).intValue(), out);
                 default -> throw new IllegalStateException(op);
@@ -373,7 +385,7 @@ final class FieldKind implements ConditionKind {
                 }
             }
             String md = catalog.dialect().monthDay(col);
-            out.sql(col + " IS NOT NULL AND (1 = 0");
+            out.sql("1 = 0");
             // consecutive month-days as ranges: one or two per window, however long
             Integer start = null;
             Integer prev = null;
@@ -389,7 +401,6 @@ final class FieldKind implements ConditionKind {
             if (start != null) {
                 out.sql(" OR " + md + " BETWEEN ").bind(start).sql(" AND ").bind(prev);
             }
-            out.sql(")");
         }
 
         private boolean next(int a, int b) {

@@ -86,7 +86,7 @@ final class SimpleKinds {
 
         private static ConditionTerm term(String tag) {
             return new Term(object("tag", tag), "tag " + Texts.quote(tag), out -> out
-                    .sql("EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = ").bind(tag).sql(")"));
+                    .sql("c.id IN (SELECT t.contact_id FROM contact_tag t WHERE t.tag = ").bind(tag).sql(")"));
         }
     }
 
@@ -117,8 +117,8 @@ final class SimpleKinds {
                 throw Problems.at(path, "list '" + list + "' does not exist");
             }
             return new Term(object("list", list), "list " + Texts.quote(list), out -> out
-                    .sql("EXISTS (SELECT 1 FROM list_member m JOIN mailing_list l ON l.id = m.list_id "
-                            + "WHERE m.contact_id = c.id AND l.name = ").bind(list).sql(")"));
+                    .sql("c.id IN (SELECT m.contact_id FROM list_member m JOIN mailing_list l ON l.id = m.list_id "
+                            + "WHERE l.name = ").bind(list).sql(")"));
         }
     }
 
@@ -373,8 +373,8 @@ final class SimpleKinds {
             json.putObject("engaged").put("withinDays", days);
             return new Term(json, "engaged in " + days + " days", out -> {
                 Instant cutoff = out.now().minus(Duration.ofDays(days));
-                out.sql("c.created_at >= ").bind(cutoff).sql(" OR EXISTS (SELECT 1 FROM contact_activity a "
-                        + "WHERE a.contact_id = c.id AND a.activity = ").bind(INTERACTION).sql(" AND a.ref = ").bind("")
+                out.sql("c.created_at >= ").bind(cutoff).sql(" OR c.id IN (SELECT a.contact_id FROM contact_activity a "
+                        + "WHERE a.activity = ").bind(INTERACTION).sql(" AND a.ref = ").bind("")
                         .sql(" AND a.last_at >= ").bind(cutoff).sql(")");
             });
         }
