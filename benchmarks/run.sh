@@ -56,7 +56,7 @@ case "$what" in
     mvn -q -o -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
       || mvn -q -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
     cd benchmarks
-    exec java -Xmx1g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+    exec java -Xmx2g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.segments.SegmentBenchmark "$contacts" "$events" target/segments-benchmark
     ;;
   *)

@@ -169,6 +169,19 @@ public final class EventKind implements ConditionKind {
         return new Term(type, campaign, link, min, within, minValue, ref);
     }
 
+    /**
+     * An event type as SQL text: a name validated as {@code [a-z][a-z0-9_]*} is an identifier like a
+     * column name, and Derby plans the activity index well only when the leading index column is
+     * compared with a constant (measured: 56 ms with the type written, about 1 s with it bound, on the
+     * same data). Every value a user gives (campaign, link, counts, times, amounts) stays bound.
+     */
+    static String name(String type) {
+        if (!EventTypes.NAME.matcher(type).matches()) {
+            throw new IllegalArgumentException("not an event type: " + type);
+        }
+        return "'" + type + "'";
+    }
+
     private record Term(String type, String campaign, String link, Long min, Long within, BigDecimal minValue,
             String ref) implements ConditionTerm {
 
@@ -223,7 +236,7 @@ public final class EventKind implements ConditionKind {
         public void toSql(SqlWriter out) {
             boolean counted = (min != null && min > 1) || minValue != null;
             if (counted && within != null) {
-                out.sql("c.id IN (SELECT e.contact_id FROM contact_event e WHERE e.event_type = ").bind(type)
+                out.sql("c.id IN (SELECT e.contact_id FROM contact_event e WHERE e.event_type = " + name(type))
                         .sql(" AND e.contact_id IS NOT NULL AND e.occurred_at >= ").bind(out.now().minus(Duration.ofDays(within)))
                         .sql(" GROUP BY e.contact_id HAVING COUNT(*) >= ").bind(min == null ? 1L : min);
                 if (minValue != null) {
@@ -232,8 +245,12 @@ public final class EventKind implements ConditionKind {
                 out.sql(")");
                 return;
             }
-            out.sql("c.id IN (SELECT a.contact_id FROM contact_activity a WHERE a.activity = ").bind(type)
-                    .sql(" AND a.ref = ").bind(ref);
+            out.sql("c.id IN (SELECT a.contact_id FROM contact_activity a WHERE a.activity = " + name(type));
+            if (ref.isEmpty()) {
+                out.sql(" AND a.ref = ''");
+            } else {
+                out.sql(" AND a.ref = ").bind(ref);
+            }
             if (within != null) {
                 out.sql(" AND a.last_at >= ").bind(out.now().minus(Duration.ofDays(within)));
             }

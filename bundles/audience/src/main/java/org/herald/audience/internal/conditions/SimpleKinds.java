@@ -374,8 +374,7 @@ final class SimpleKinds {
             return new Term(json, "engaged in " + days + " days", out -> {
                 Instant cutoff = out.now().minus(Duration.ofDays(days));
                 out.sql("c.created_at >= ").bind(cutoff).sql(" OR c.id IN (SELECT a.contact_id FROM contact_activity a "
-                        + "WHERE a.activity = ").bind(INTERACTION).sql(" AND a.ref = ").bind("")
-                        .sql(" AND a.last_at >= ").bind(cutoff).sql(")");
+                        + "WHERE a.activity = '" + INTERACTION + "' AND a.ref = '' AND a.last_at >= ").bind(cutoff).sql(")");
             });
         }
     }
