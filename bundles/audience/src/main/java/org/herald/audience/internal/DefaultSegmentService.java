@@ -27,7 +27,6 @@ import org.herald.contacts.ContactService;
 import org.herald.contacts.FieldDefinition;
 import org.herald.contacts.FieldService;
 import org.herald.contacts.ListService;
-import org.herald.contacts.ListUsageProvider;
 import org.herald.segments.Condition;
 import org.herald.segments.Preview;
 import org.herald.segments.Segment;
@@ -53,11 +52,11 @@ import org.slf4j.LoggerFactory;
  * Segments over the store: conditions parsed by {@link Conditions} (built-in kinds and the
  * {@link ConditionKind} services of extension bundles), compiled by {@link Compiler} and evaluated
  * by the {@link SegmentStore} in one statement each. Also the list delete guard for the lists
- * segments use.
+ * segments use (through {@link SegmentListUsage}).
  */
-@Component(service = {SegmentService.class, ListUsageProvider.class}, configurationPid = "org.herald.audience")
+@Component(service = SegmentService.class, configurationPid = "org.herald.audience")
 @Designate(ocd = AudienceConfig.class)
-public class DefaultSegmentService implements SegmentService, ListUsageProvider {
+public class DefaultSegmentService implements SegmentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSegmentService.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
@@ -337,26 +336,7 @@ public class DefaultSegmentService implements SegmentService, ListUsageProvider 
 
     @Override
     public List<String> segmentsUsingList(String list) {
-        List<String> out = new ArrayList<>();
-        for (SegmentRecord r : store.segments()) {
-            boolean uses = list.equals(r.parentList());
-            if (!uses) {
-                try {
-                    uses = Conditions.lists(conditions.parseJson(r.conditions())).contains(list);
-                } catch (ValidationException e) {
-                    uses = r.conditions().contains("\"list\":\"" + list + "\"");
-                }
-            }
-            if (uses) {
-                out.add(r.name());
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public List<String> usagesOf(String listName) {
-        return segmentsUsingList(listName).stream().map(n -> "segment '" + n + "'").toList();
+        return SegmentListUsage.segmentsUsing(store, list);
     }
 
     @Override

@@ -298,8 +298,8 @@ class SegmentConditionsTest {
         assertThat(segments.count("older-vips")).isEqualTo(expected(m -> m.age != null && m.age >= 30 && m.vip));
         assertThat(segments.count("news-tartu")).isEqualTo(expected(m -> m.news && "Tartu".equals(m.city)));
         assertThat(segments.list()).extracting(s -> s.name()).contains("engaged", "rfm-champions", "older-vips", "news-tartu");
-        assertThat(segments.usagesOf("news")).containsExactly("segment 'news-tartu'");
-        bed.lists.addUsageProvider(segments);
+        assertThat(new SegmentListUsage(bed.stores.segments()).usagesOf("news")).containsExactly("segment 'news-tartu'");
+        bed.lists.addUsageProvider(new SegmentListUsage(bed.stores.segments()));
         assertThat(bed.lists.usages("news")).contains("segment 'news-tartu'");
         Model vip = people.stream().filter(m -> m.age != null && m.age >= 30 && m.vip).findFirst().orElseThrow();
         assertThat(segments.segmentsOf(vip.email)).contains("older-vips", "engaged");

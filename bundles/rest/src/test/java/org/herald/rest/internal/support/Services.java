@@ -33,7 +33,7 @@ public final class Services implements AutoCloseable {
     public final ActivityListener activity = new ActivityListener(bed.stores.segments());
 
     Services() {
-        lists.addUsageProvider(segments);
+        lists.addUsageProvider(new org.herald.audience.internal.SegmentListUsage(bed.stores.segments()));
     }
 
     public TestBed bed() {
