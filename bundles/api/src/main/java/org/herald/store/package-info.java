@@ -2,7 +2,7 @@
  * The storage SPI between the domain bundles and {@code bundles/store}: one store interface per
  * aggregate ({@link org.herald.store.ContactStore} with the bulk path, {@link org.herald.store.FieldStore},
  * {@link org.herald.store.ListStore}, {@link org.herald.store.SuppressionStore},
- * {@link org.herald.store.SettingStore}, {@link org.herald.store.EventStore}), the records as
+ * {@link org.herald.store.SettingStore}, {@link org.herald.store.EventStore}, {@link org.herald.store.SegmentStore}), the records as
  * stored, and the storage errors the domain reacts to. It is wiring between Herald's own bundles,
  * implemented only by {@code bundles/store} and versioned with it. Nothing here mentions JPA or SQL; the store bundle is the only implementation
  * and the only bundle that touches JDBC or JPA. The domain rules (validation, opt-in transitions,
@@ -12,7 +12,9 @@
  * {@link org.herald.store.DuplicateKeyException} are {@link org.herald.common.TransientException}s
  * (retrying later can succeed); the last two were {@code ConflictException}s, a change of supertype
  * that callers catching {@code ConflictException} notice, hence the major version.
- * 2.1: {@link org.herald.store.SettingStore#claimRun}, scheduled work once across nodes.
+ * 2.1: {@link org.herald.store.SettingStore#claimRun}, scheduled work once across nodes;
+ * {@link org.herald.store.SegmentStore} with {@link org.herald.store.SegmentSql}, {@link org.herald.store.SegmentRecord}
+ * and {@link org.herald.store.SqlDialect}.
  */
 @Export
 @Version("2.1.0")

@@ -581,6 +581,12 @@ final class ContactTable {
                 ps.setTimestamp(i++, Timestamp.from(t));
             } else if (p instanceof Timestamp t) {
                 ps.setTimestamp(i++, t);
+            } else if (p instanceof BigDecimal d) {
+                ps.setBigDecimal(i++, d);
+            } else if (p instanceof Boolean b) {
+                ps.setBoolean(i++, b);
+            } else if (p instanceof java.time.LocalDate d) {
+                ps.setDate(i++, Date.valueOf(d));
             } else {
                 ps.setString(i++, (String) p);
             }

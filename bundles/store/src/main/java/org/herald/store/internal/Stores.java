@@ -8,6 +8,7 @@ import org.herald.store.ContactStore;
 import org.herald.store.EventStore;
 import org.herald.store.FieldStore;
 import org.herald.store.ListStore;
+import org.herald.store.SegmentStore;
 import org.herald.store.SettingStore;
 import org.herald.store.SuppressionStore;
 
@@ -24,6 +25,7 @@ public final class Stores implements AutoCloseable {
     private final JdbcSuppressionStore suppression;
     private final JpaSettingStore settings;
     private final JdbcEventStore events;
+    private final JdbcSegmentStore segments;
 
     private Stores(DataSource dataSource, Duration fieldCheck) {
         this.database = new Database(dataSource);
@@ -33,6 +35,7 @@ public final class Stores implements AutoCloseable {
         this.suppression = new JdbcSuppressionStore(database);
         this.settings = new JpaSettingStore(database);
         this.events = new JdbcEventStore(database);
+        this.segments = new JdbcSegmentStore(database, schema);
     }
 
     /** The stores on {@code dataSource}, migrating its schema first. */
@@ -67,6 +70,10 @@ public final class Stores implements AutoCloseable {
 
     public EventStore events() {
         return events;
+    }
+
+    public SegmentStore segments() {
+        return segments;
     }
 
     public DataSource dataSource() {

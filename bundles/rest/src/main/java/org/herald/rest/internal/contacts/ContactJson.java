@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ContactJson(String id, String email, String status, Map<String, Object> fields, List<String> tags,
         List<String> lists, boolean monitored, Instant created, Instant updated, Instant deletedAt, MetricsJson metrics,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ActivityJson activity) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ActivityJson activity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> segments) {
 
     public static ContactJson of(Contact c) {
         return of(c, null);
@@ -33,7 +34,14 @@ public record ContactJson(String id, String email, String status, Map<String, Ob
         return new ContactJson(c.id(), c.email(), c.status() == null ? null : c.status().name(),
                 new TreeMap<>(c.fields()), c.tags().stream().sorted().toList(), c.lists().stream().sorted().toList(),
                 c.monitored(), c.created(), c.updated(), c.deletedAt(), MetricsJson.of(c.metrics()),
-                summary == null ? null : ActivityJson.of(summary));
+                summary == null ? null : ActivityJson.of(summary), null);
+    }
+
+    /** The contact card: with its timeline summary and the segments it is in. */
+    public static ContactJson card(Contact c, EventSummary summary, List<String> segments) {
+        ContactJson j = of(c, summary);
+        return new ContactJson(j.id, j.email, j.status, j.fields, j.tags, j.lists, j.monitored, j.created, j.updated,
+                j.deletedAt, j.metrics, j.activity, List.copyOf(segments));
     }
 
     /**

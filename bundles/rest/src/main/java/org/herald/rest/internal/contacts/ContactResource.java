@@ -45,6 +45,7 @@ import org.herald.contacts.OptInStatus;
 import org.herald.contacts.UpsertResult;
 import org.herald.contacts.json.ContactInputJson;
 import org.herald.events.EventService;
+import org.herald.segments.SegmentService;
 import org.herald.events.TimelineQuery;
 import org.herald.rest.internal.LimitedInputStream;
 import org.herald.rest.internal.RestConfig;
@@ -90,12 +91,15 @@ public class ContactResource {
 
     private final ContactService contacts;
     private final EventService events;
+    private final SegmentService segments;
     private volatile long importMaxBytes;
 
     @Activate
-    public ContactResource(@Reference ContactService contacts, @Reference EventService events, RestConfig config) {
+    public ContactResource(@Reference ContactService contacts, @Reference EventService events,
+            @Reference SegmentService segments, RestConfig config) {
         this.contacts = contacts;
         this.events = events;
+        this.segments = segments;
         modified(config);
     }
 
@@ -136,7 +140,7 @@ public class ContactResource {
     @Path("{idOrEmail}")
     public ContactJson get(@PathParam("idOrEmail") String idOrEmail) {
         Contact contact = contacts.get(idOrEmail);
-        return ContactJson.of(contact, events.summary(contact.id()));
+        return ContactJson.card(contact, events.summary(contact.id()), segments.segmentsOf(contact.id()));
     }
 
     /**

@@ -34,6 +34,8 @@ import org.herald.json.HeraldJson;
 import org.herald.rest.internal.health.Readiness;
 import org.herald.rest.internal.json.HeraldJsonProvider;
 import org.herald.rest.internal.openapi.OpenApiResource;
+import org.herald.rest.internal.segments.EngagementResource;
+import org.herald.rest.internal.segments.SegmentResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -81,10 +83,11 @@ public final class RestServer implements AutoCloseable {
         factory.setAddress(address);
         factory.setTransportId(LocalTransportFactory.TRANSPORT_ID);
         factory.setServiceBeans(List.of(
-                new ContactResource(services.contacts, services.events, new TestConfig("karaf", "herald-admin", importMaxBytes)),
+                new ContactResource(services.contacts, services.events, services.segments, new TestConfig("karaf", "herald-admin", importMaxBytes)),
                 new EventResource(services.events),
                 new FieldResource(services.fields), new ListResource(services.lists),
-                new TagResource(services.tags), new OpenApiResource(), health));
+                new TagResource(services.tags), new SegmentResource(services.segments),
+                new EngagementResource(services.engagement), new OpenApiResource(), health));
         factory.setProviders(List.of(new HeraldJsonProvider(jsonMaxBytes),
                 new BasicAuthFilter(new Gatekeeper(users, "herald-admin")), new HeraldExceptionMapper(),
                 new JsonExceptionMapper(), new WebApplicationExceptionMapper(), new FallbackExceptionMapper()));

@@ -3,6 +3,12 @@ package org.herald.rest.internal.support;
 import java.sql.SQLException;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.herald.audience.internal.AudienceConfig;
+import org.herald.audience.internal.DefaultEngagementService;
+import org.herald.audience.internal.DefaultSegmentService;
+import org.herald.audience.internal.Stages;
+import org.herald.audience.internal.events.ActivityListener;
+import org.herald.contacts.internal.Configs;
 import org.herald.contacts.internal.DefaultContactService;
 import org.herald.contacts.internal.DefaultFieldService;
 import org.herald.contacts.internal.DefaultListService;
@@ -19,8 +25,15 @@ public final class Services implements AutoCloseable {
     public final DefaultListService lists = bed.lists;
     public final DefaultTagService tags = bed.tags;
     public final DefaultEventService events = bed.events;
+    public final DefaultSegmentService segments = new DefaultSegmentService(bed.stores.segments(), bed.contacts,
+            bed.fields, bed.lists, new Stages(Configs.defaults(Stages.Config.class)), Configs.defaults(AudienceConfig.class));
+    public final DefaultEngagementService engagement = new DefaultEngagementService(bed.stores.segments(),
+            Configs.defaults(AudienceConfig.class), false);
+    /** Keeps the activity summaries as the container's listener would; tests call it after adding events. */
+    public final ActivityListener activity = new ActivityListener(bed.stores.segments());
 
     Services() {
+        lists.addUsageProvider(new org.herald.audience.internal.SegmentListUsage(bed.stores.segments()));
     }
 
     public TestBed bed() {
@@ -44,6 +57,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        engagement.deactivate();
         bed.close();
         try {
             dropDatabase();

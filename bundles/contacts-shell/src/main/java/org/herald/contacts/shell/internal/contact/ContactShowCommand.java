@@ -20,12 +20,13 @@ import org.herald.contacts.shell.internal.event.ContactTimelineCommand;
 import org.herald.events.ContactEvent;
 import org.herald.events.EventService;
 import org.herald.events.EventSummary;
+import org.herald.segments.SegmentService;
 import org.herald.contacts.shell.internal.completers.ContactCompleter;
 import org.herald.shell.Formats;
 import org.herald.shell.HeraldAction;
 
 @Service
-@Command(scope = "herald", name = "contact-show", description = "Shows a contact: details, fields, tags, lists, score, order figures and its latest events")
+@Command(scope = "herald", name = "contact-show", description = "Shows a contact: details, fields, tags, lists, segments, score, order figures and its latest events")
 public class ContactShowCommand extends HeraldAction {
 
     static final int TYPES_SHOWN = 5;
@@ -43,10 +44,18 @@ public class ContactShowCommand extends HeraldAction {
     @Reference
     EventService events;
 
+    /** Optional: the contacts commands work without the audience bundle; the card then has no segments line. */
+    @Reference(optional = true)
+    SegmentService segments;
+
     @Override
     protected void run(PrintStream out) {
         Contact c = contacts.get(idOrEmail);
         List<String> lines = card(c, fields.list());
+        if (segments != null) {
+            List<String> in = segments.segmentsOf(c.id());
+            lines.add("Segments: " + (in.isEmpty() ? "(none)" : String.join(", ", in)));
+        }
         lines.addAll(figures(c.metrics()));
         lines.addAll(timeline(c, events.summary(c.id())));
         for (String line : lines) {
