@@ -75,6 +75,17 @@ public enum Dialect {
     }
 
     /**
+     * The month and day of a date expression as one number (MMDD), for anniversaries: Derby has
+     * MONTH() and DAY() but no EXTRACT; PostgreSQL has EXTRACT. Segment SQL gets it through
+     * {@link org.herald.store.SqlDialect}.
+     */
+    public String monthDay(String date) {
+        return this == DERBY ? "(MONTH(" + date + ") * 100 + DAY(" + date + "))"
+                : "(CAST(EXTRACT(MONTH FROM " + date + ") AS INTEGER) * 100 + CAST(EXTRACT(DAY FROM " + date
+                        + ") AS INTEGER))";
+    }
+
+    /**
      * Whether many rows at once go in with {@code COPY} ({@link PostgresCopy}) rather than a JDBC
      * batch. Measured on PostgreSQL 15, COPY takes rows at about 2.5 times the rate of a batch of
      * multi-row inserts; Derby has only batches.

@@ -49,7 +49,7 @@ public class JdbcSegmentStore implements SegmentStore {
     public JdbcSegmentStore(@Reference Database db, @Reference ContactSchema schema) {
         this.db = db;
         this.schema = schema;
-        this.dialect = Dialects.of(db.dataSource());
+        this.dialect = db.dialect()::monthDay;
     }
 
     // ---- definitions
