@@ -12,9 +12,12 @@
  * {@link org.herald.store.DuplicateKeyException} are {@link org.herald.common.TransientException}s
  * (retrying later can succeed); the last two were {@code ConflictException}s, a change of supertype
  * that callers catching {@code ConflictException} notice, hence the major version.
+ * <p>
+ * 2.1: {@link org.herald.store.TemplateStore}, {@link org.herald.store.CampaignStore} and
+ * {@link org.herald.store.MessageStore}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.herald.store;
 
 import org.osgi.annotation.bundle.Export;
