@@ -36,7 +36,7 @@ import org.osgi.service.component.annotations.Reference;
  * queued in a Monday–Sunday week go and caps the later ones. Days and weeks are those of the
  * system's time zone. Transactional messages skip caps and opt-in status, never suppression.
  */
-@Component(service = SendPolicy.class)
+@Component(service = {SendPolicy.class, DefaultSendPolicy.class})
 public class DefaultSendPolicy implements SendPolicy {
 
     private final ContactStore contacts;
