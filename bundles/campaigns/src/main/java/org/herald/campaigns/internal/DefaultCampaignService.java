@@ -85,6 +85,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     private final DefaultTemplateService templates;
     private final DefaultSendPolicy policy;
     private final TokenService tokens;
+    private final Tracking tracking;
     private final CampaignsConfig config;
     private final Audience audience;
     private final Set<Long> queueing = ConcurrentHashMap.newKeySet();
@@ -95,7 +96,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     public DefaultCampaignService(@Reference CampaignStore campaigns, @Reference MessageStore messages,
             @Reference ContactStore contacts, @Reference ContactService contactService, @Reference ListStore lists,
             @Reference DefaultTemplateService templates, @Reference DefaultSendPolicy policy,
-            @Reference TokenService tokens, CampaignsConfig config) {
+            @Reference TokenService tokens, @Reference Tracking tracking, CampaignsConfig config) {
         this.campaigns = campaigns;
         this.messages = messages;
         this.contacts = contacts;
@@ -104,6 +105,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         this.templates = templates;
         this.policy = policy;
         this.tokens = tokens;
+        this.tracking = tracking;
         this.config = config;
         this.audience = new ListAudience(messages);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -414,7 +416,9 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
                 .rfcMessageId(rfcMessageId(c.id(), m.id())).from(from(c)).replyTo(c.replyTo()).to(contact.email())
                 .envelopeFrom("bounce+" + tokens.issue(Token.of(TokenPurpose.BOUNCE, contact.id(), m.id())) + "@"
                         + config.bounceDomain())
-                .subject(subject(c, r)).html(r.html()).text(r.text());
+                .subject(subject(c, r)).text(r.text())
+                .html(tracking.instrument(r.html(), config.baseUrl(), contact.id(), m.id(),
+                        List.of(config.baseUrl() + "/unsubscribe/", config.baseUrl() + "/preferences/")));
         if (!c.transactional()) {
             String unsubscribe = "<" + links.get("unsubscribe_url") + ">";
             if (!config.unsubscribeMailto().isBlank()) {

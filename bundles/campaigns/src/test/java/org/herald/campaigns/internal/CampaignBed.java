@@ -14,6 +14,7 @@ final class CampaignBed implements AutoCloseable {
     final HmacTokens tokens = new HmacTokens(bed.stores.settings(), Configs.defaults(TokensConfig.class));
     final DefaultTemplateService templates = new DefaultTemplateService(bed.stores.templates(), bed.stores.campaigns());
     final DefaultSendPolicy policy = new DefaultSendPolicy(bed.stores.contacts(), bed.contacts, bed.stores.messages());
+    final Tracking tracking = new Tracking(tokens, bed.stores.messages(), bed.stores.campaigns(), bed.stores.events());
     final DefaultCampaignService campaigns;
 
     CampaignBed() {
@@ -24,7 +25,7 @@ final class CampaignBed implements AutoCloseable {
         Map<String, Object> c = new java.util.HashMap<>(Map.of("tickMillis", 3_600_000L));
         c.putAll(config);
         campaigns = new DefaultCampaignService(bed.stores.campaigns(), bed.stores.messages(), bed.stores.contacts(),
-                bed.contacts, bed.stores.lists(), templates, policy, tokens, Configs.of(CampaignsConfig.class, c));
+                bed.contacts, bed.stores.lists(), templates, policy, tokens, tracking, Configs.of(CampaignsConfig.class, c));
     }
 
     @Override

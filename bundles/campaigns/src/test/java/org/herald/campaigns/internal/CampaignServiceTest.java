@@ -257,4 +257,38 @@ class CampaignServiceTest {
         });
         assertThat(cb.campaigns.report(name).messages()).isZero();
     }
+
+    @Test
+    void opensAndSignedClicksAreEventsAndCountInTheReportWhileATamperedLinkIsRefused() throws Exception {
+        String list = unique("l");
+        cb.bed.lists.create(list);
+        String id = contact(unique("reader") + "@a.test", OptInStatus.CONFIRMED, list);
+        String tpl = unique("tpl");
+        cb.templates.save(tpl, TemplateInput.builder().subject("s")
+                .html("<html><body><a href=\"https://shop.test/sale?a=1&amp;b=2\">Sale</a></body></html>").build());
+        String name = unique("camp");
+        cb.campaigns.create(name, CampaignInput.builder(tpl).list(list).build());
+        cb.campaigns.send(name, "admin");
+        OutboundMessage m = deliverAll().get(0);
+        java.util.regex.Matcher pixel = java.util.regex.Pattern.compile("/t/o/([^\"]+)\\.gif").matcher(m.html());
+        assertThat(pixel.find()).isTrue();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/t/c/([^?]+)\\?u=([^&]+)&amp;s=([^\"]+)\"").matcher(m.html());
+        assertThat(link.find()).as(m.html()).isTrue();
+        String url = java.net.URLDecoder.decode(link.group(2), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(url).isEqualTo("https://shop.test/sale?a=1&b=2");
+
+        assertThat(cb.tracking.open(pixel.group(1))).isTrue();
+        assertThat(cb.tracking.open(pixel.group(1))).isTrue();
+        assertThat(cb.tracking.open("forged.token")).isFalse();
+        assertThat(cb.tracking.click(link.group(1), url, link.group(3))).contains(url);
+        assertThat(cb.tracking.click(link.group(1), "https://evil.test/", link.group(3))).isEmpty();
+        assertThat(cb.tracking.click(pixel.group(1), url, link.group(3))).isEmpty();
+
+        CampaignReport r = cb.campaigns.report(name);
+        assertThat(r.opens()).isEqualTo(2);
+        assertThat(r.uniqueOpens()).isEqualTo(1);
+        assertThat(r.clicks()).isEqualTo(1);
+        List<String> types = cb.bed.events.timeline(id, TimelineQuery.latest()).items().stream().map(ContactEvent::type).toList();
+        assertThat(types).contains(EventTypes.MESSAGE_OPENED, EventTypes.MESSAGE_CLICKED);
+    }
 }
