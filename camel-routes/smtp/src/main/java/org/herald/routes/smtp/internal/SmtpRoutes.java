@@ -62,11 +62,17 @@ public class SmtpRoutes extends RouteBuilder {
         from(config.feed()).routeId(FEED_ROUTE)
                 .process(new Feed(source, config.feedBatch()))
                 .split(body())
-                    .to(config.queue())
+                    .to(queueProducer())
                 .end();
 
         from(queueConsumer()).routeId(SEND_ROUTE)
                 .process(new Deliver(source, delivery, throttle));
+    }
+
+    /** The queue for sending: its address without the consumer's options (a JMS send is persistent by default). */
+    private String queueProducer() {
+        String q = config.queue();
+        return q.startsWith("sjms:") && q.indexOf('?') > 0 ? q.substring(0, q.indexOf('?')) : q;
     }
 
     private String queueConsumer() {
