@@ -42,7 +42,7 @@ INSERT INTO herald_key_block (name, next_value) VALUES ('message', 1);
 -- one per line (its unsubscribe link leaves them). next_attempt_at: when a WFS message is due (a
 -- lease while a transport holds it, the retry time after a temporary failure).
 CREATE TABLE campaign_message (
-    id BIGINT NOT NULL PRIMARY KEY,
+    id BIGINT NOT NULL CONSTRAINT campaign_message_pk PRIMARY KEY,
     campaign_id BIGINT NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,
     contact_id BIGINT NOT NULL CONSTRAINT campaign_message_contact_fk REFERENCES contact (id) ON DELETE CASCADE,
     status VARCHAR(4) NOT NULL,

@@ -291,4 +291,17 @@ class CampaignServiceTest {
         List<String> types = cb.bed.events.timeline(id, TimelineQuery.latest()).items().stream().map(ContactEvent::type).toList();
         assertThat(types).contains(EventTypes.MESSAGE_OPENED, EventTypes.MESSAGE_CLICKED);
     }
+
+    @Test
+    void aListALiveCampaignTargetsIsInUse() {
+        String list = unique("l");
+        cb.bed.lists.create(list);
+        String name = unique("camp");
+        cb.campaigns.create(name, CampaignInput.builder(template()).list(list).build());
+        cb.bed.lists.addUsageProvider(new CampaignListUsage(cb.bed.stores.campaigns()));
+        assertThatThrownBy(() -> cb.bed.lists.delete(list, false)).isInstanceOf(org.herald.common.InUseException.class)
+                .hasMessageContaining(name);
+        cb.campaigns.cancel(name, "admin");
+        cb.bed.lists.delete(list, false);
+    }
 }

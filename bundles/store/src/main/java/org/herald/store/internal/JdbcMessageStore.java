@@ -42,7 +42,9 @@ public class JdbcMessageStore implements MessageStore {
     private static final String COLUMNS = "m.id, m.campaign_id, m.contact_id, c.public_id, c.email, c.status, "
             + "c.deleted_at, m.status, m.lists, m.queued_at, m.status_at, m.sent_at, m.next_attempt_at, m.attempts, "
             + "m.first_failure_at, m.reply";
-    private static final String FROM = " FROM campaign_message m JOIN contact c ON c.id = m.contact_id";
+    // the hint: Derby would compile the IN list of read() into a table scan, whose locks deadlock concurrent writers
+    private static final String FROM = " FROM campaign_message m " + ContactTable.hint("constraint=campaign_message_pk")
+            + "JOIN contact c ON c.id = m.contact_id";
 
     private final Database db;
     private final KeyAllocator keys;
@@ -122,6 +124,7 @@ public class JdbcMessageStore implements MessageStore {
         List<Recipient> sorted = recipients.stream().sorted(Comparator.comparingLong(Recipient::contactKey)).toList();
         return db.transaction("queue messages", st -> {
             Set<Long> queued = queuedContacts(st, campaignId, sorted);
+            Set<Long> fresh = new HashSet<>();
             PreparedStatement insert = st.get("INSERT INTO campaign_message (id, campaign_id, contact_id, status, lists, "
                     + "queued_at, status_at, next_attempt_at, attempts) VALUES (?, ?, ?, 'WFS', ?, ?, ?, ?, 0)");
             List<Long> ids = new ArrayList<>();
@@ -130,6 +133,7 @@ public class JdbcMessageStore implements MessageStore {
                 if (!queued.add(r.contactKey())) {
                     continue;
                 }
+                fresh.add(r.contactKey());
                 long id = keys.next();
                 ids.add(id);
                 insert.setLong(1, id);
@@ -145,7 +149,14 @@ public class JdbcMessageStore implements MessageStore {
                 return List.<MessageRecord>of();
             }
             insert.executeBatch();
-            List<MessageRecord> records = read(st, ids);
+            List<MessageRecord> records = new ArrayList<>();
+            int i = 0;
+            for (Recipient r : sorted) {
+                if (i < ids.size() && fresh.contains(r.contactKey())) {
+                    records.add(new MessageRecord(ids.get(i++), campaignId, r.contactKey(), r.contactId(), null, null, false,
+                            MessageStatus.WFS, r.lists(), at, at, null, at, 0, null, null));
+                }
+            }
             EventTable.append(st, records.stream().map(event).toList());
             return records;
         });
@@ -153,7 +164,8 @@ public class JdbcMessageStore implements MessageStore {
 
     private static Set<Long> queuedContacts(Statements st, long campaignId, List<Recipient> recipients) throws SQLException {
         Set<Long> found = new HashSet<>();
-        PreparedStatement ps = st.get("SELECT contact_id FROM campaign_message WHERE campaign_id = ? AND contact_id IN ("
+        PreparedStatement ps = st.get("SELECT contact_id FROM campaign_message "
+                + ContactTable.hint("index=campaign_message_recipient") + "WHERE campaign_id = ? AND contact_id IN ("
                 + ContactTable.placeholders(CHUNK) + ")");
         for (int from = 0; from < recipients.size(); from += CHUNK) {
             List<Recipient> chunk = recipients.subList(from, Math.min(recipients.size(), from + CHUNK));
@@ -216,7 +228,7 @@ public class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<MessageRecord> lease(Instant now, Instant leaseUntil, int limit) {
-        return db.transaction("lease messages", st -> {
+        List<Long> leasedIds = db.transaction("lease messages", st -> {
             PreparedStatement due = st.get("SELECT m.id FROM campaign_message m JOIN campaign k ON k.id = m.campaign_id "
                     + "WHERE m.status = 'WFS' AND m.next_attempt_at <= ? AND k.state = 'SENDING' "
                     + "ORDER BY m.campaign_id, m.id FETCH FIRST ? ROWS ONLY");
@@ -229,7 +241,7 @@ public class JdbcMessageStore implements MessageStore {
                 }
             }
             if (candidates.isEmpty()) {
-                return List.<MessageRecord>of();
+                return List.<Long>of();
             }
             // the guarded update is the claim: with several nodes only one moves a message's due time
             PreparedStatement claim = st.get("UPDATE campaign_message SET next_attempt_at = ? "
@@ -247,8 +259,10 @@ public class JdbcMessageStore implements MessageStore {
                     leased.add(candidates.get(i));
                 }
             }
-            return read(st, leased);
+            return leased;
         });
+        // read after the claim committed: the claiming transaction holds only the rows it updated
+        return leasedIds.isEmpty() ? List.of() : db.read("read leased messages", st -> read(st, leasedIds));
     }
 
     @Override
@@ -268,25 +282,35 @@ public class JdbcMessageStore implements MessageStore {
             return List.of();
         }
         List<StatusChange> sorted = changes.stream().sorted(Comparator.comparingLong(StatusChange::messageId)).toList();
+        // read before the writing transaction, which then only updates rows by key and appends the events
+        Map<Long, MessageRecord> before = new HashMap<>();
+        db.read("read messages", st -> read(st, sorted.stream().map(StatusChange::messageId).toList()))
+                .forEach(m -> before.put(m.id(), m));
         return db.transaction("change message statuses", st -> {
             PreparedStatement done = st.get("UPDATE campaign_message SET status = ?, status_at = ?, "
                     + "sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END, next_attempt_at = NULL, "
                     + "attempts = attempts + ?, reply = COALESCE(?, reply) WHERE id = ? AND status = 'WFS'");
             PreparedStatement retry = st.get("UPDATE campaign_message SET next_attempt_at = ?, attempts = attempts + 1, "
                     + "first_failure_at = COALESCE(first_failure_at, ?), reply = ? WHERE id = ? AND status = 'WFS'");
-            List<Long> finals = new ArrayList<>();
-            List<Long> retried = new ArrayList<>();
+            List<MessageRecord> finals = new ArrayList<>();
+            List<MessageRecord> all = new ArrayList<>();
             for (StatusChange c : sorted) {
+                MessageRecord m = before.get(c.messageId());
+                if (m == null) {
+                    continue;
+                }
                 Timestamp at = Timestamp.from(c.at());
-                int n;
+                String reply = truncate(c.reply());
                 if (c.retryAt() != null) {
                     retry.setTimestamp(1, Timestamp.from(c.retryAt()));
                     retry.setTimestamp(2, at);
-                    retry.setString(3, truncate(c.reply()));
+                    retry.setString(3, reply);
                     retry.setLong(4, c.messageId());
-                    n = retry.executeUpdate();
-                    if (n > 0) {
-                        retried.add(c.messageId());
+                    if (retry.executeUpdate() > 0) {
+                        all.add(new MessageRecord(m.id(), m.campaignId(), m.contactKey(), m.contactId(), m.email(),
+                                m.contactStatus(), m.contactDeleted(), MessageStatus.WFS, m.lists(), m.queuedAt(),
+                                m.statusAt(), m.sentAt(), c.retryAt(), m.attempts() + 1,
+                                m.firstFailureAt() == null ? c.at() : m.firstFailureAt(), reply));
                     }
                 } else {
                     boolean attempt = c.status() != MessageStatus.C && c.status() != MessageStatus.OO;
@@ -295,19 +319,19 @@ public class JdbcMessageStore implements MessageStore {
                     done.setString(3, c.status().name());
                     done.setTimestamp(4, at);
                     done.setInt(5, attempt ? 1 : 0);
-                    done.setString(6, truncate(c.reply()));
+                    done.setString(6, reply);
                     done.setLong(7, c.messageId());
-                    n = done.executeUpdate();
-                    if (n > 0) {
-                        finals.add(c.messageId());
+                    if (done.executeUpdate() > 0) {
+                        MessageRecord after = new MessageRecord(m.id(), m.campaignId(), m.contactKey(), m.contactId(),
+                                m.email(), m.contactStatus(), m.contactDeleted(), c.status(), m.lists(), m.queuedAt(), c.at(),
+                                c.status() == MessageStatus.SENT ? c.at() : m.sentAt(), null,
+                                m.attempts() + (attempt ? 1 : 0), m.firstFailureAt(), reply == null ? m.reply() : reply);
+                        finals.add(after);
+                        all.add(after);
                     }
                 }
             }
-            List<MessageRecord> changedFinal = read(st, finals);
-            List<MessageRecord> all = new ArrayList<>(changedFinal);
-            all.addAll(read(st, retried));
-            EventTable.append(st, changedFinal.stream().map(event).toList());
-            all.sort(Comparator.comparingLong(MessageRecord::id));
+            EventTable.append(st, finals.stream().map(event).toList());
             return all;
         });
     }

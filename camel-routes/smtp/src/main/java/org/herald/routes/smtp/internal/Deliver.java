@@ -2,6 +2,7 @@ package org.herald.routes.smtp.internal;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.herald.common.TransientException;
 import org.herald.json.HeraldJson;
 import org.herald.mail.DeliveryOutcome;
 import org.herald.mail.DeliveryResult;
@@ -39,6 +40,26 @@ final class Deliver implements Processor {
         } else if (Replies.slowDown(r) || r.outcome() == DeliveryOutcome.CONNECTION) {
             throttle.slowDown(domain);
         }
-        source.report(r);
+        report(r);
+    }
+
+    /**
+     * Reports the result, trying again briefly when the database is busy: a result that cannot be
+     * recorded leaves the message WFS, and it would be sent again (same Message-ID) when its lease lapses.
+     */
+    private void report(DeliveryResult r) throws InterruptedException {
+        long delay = 100;
+        for (int attempt = 1;; attempt++) {
+            try {
+                source.report(r);
+                return;
+            } catch (TransientException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(delay);
+                delay *= 2;
+            }
+        }
     }
 }
