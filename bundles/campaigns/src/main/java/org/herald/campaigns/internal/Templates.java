@@ -51,8 +51,18 @@ public final class Templates {
 
     /** Compiles the parts, refusing a syntax error with the part and line. */
     public Compiled compile(String subject, String htmlPart, String textPart) {
-        return new Compiled(compile("subject", plain, subject), htmlPart == null ? null : compile("html", html, htmlPart),
-                textPart == null ? null : compile("text", plain, textPart));
+        PebbleTemplate htmlTemplate = htmlPart == null ? null : compile("html", html, htmlPart);
+        PebbleTemplate textTemplate = textPart == null ? null : compile("text", plain, textPart);
+        if (textTemplate == null && htmlPart != null) {
+            // The text part is made from the template's HTML once, not from each rendered message: the
+            // conversion costs ten times the rendering. Merge tags pass through it unchanged.
+            try {
+                textTemplate = plain.getLiteralTemplate(textOf(htmlPart));
+            } catch (RuntimeException e) {
+                textTemplate = null; // then it is made from each rendered HTML part
+            }
+        }
+        return new Compiled(compile("subject", plain, subject), htmlTemplate, textTemplate);
     }
 
     /** The compiled template of this name and version, compiling it the first time. */
