@@ -96,6 +96,11 @@ final class HeraldContainer implements AutoCloseable {
         // of its position: keep both waits short (production: 60 s back-off, 30 s lease).
         setProperty(etc.resolve("org.herald.events.cfg"), "delivery.maxBackoffMillis", "2000");
         setProperty(etc.resolve("org.herald.events.cfg"), "delivery.leaseSeconds", "5");
+        // Campaigns: hand a message out again soon after a crash (production: 15 minutes), pace the outbox
+        // so a campaign is still sending when CampaignIT kills the container.
+        setProperty(etc.resolve("org.herald.campaigns.cfg"), "leaseSeconds", "5");
+        setProperty(etc.resolve("org.herald.campaigns.cfg"), "tickMillis", "200");
+        setProperty(etc.resolve("org.herald.smtp.cfg"), "ratePerSecond", "150");
         Path artemis = etc.resolve("artemis.xml");
         String xml = Files.readString(artemis)
                 .replace("tcp://127.0.0.1:61616", "tcp://127.0.0.1:" + corePort)

@@ -39,7 +39,16 @@ public final class EventTypes {
     /** The lead-score stage changed (properties: from, to, score). */
     public static final String STAGE_CHANGED = "stage_changed";
     public static final String FORM_FILLED = "form_filled";
+    /** A message of a campaign was queued for the contact (status WFS; properties: campaign, message, status, lists). */
+    public static final String MESSAGE_QUEUED = "message_queued";
+    /** The relay accepted the message (status SENT; properties: campaign, message, status, reply). */
     public static final String MESSAGE_SENT = "message_sent";
+    /** The message failed for good (statuses IE, TE, TR, PF, SF, LF, HF, UF, FP; properties: campaign, message, status, reply). */
+    public static final String MESSAGE_FAILED = "message_failed";
+    /** The message was not sent: cancelled (C) or opted out or capped before sending (OO); properties: campaign, message, status, reason. */
+    public static final String MESSAGE_NOT_SENT = "message_not_sent";
+    /** The contact's sending choices changed (properties: frequency, one_message_weekly, from_frequency, from_one_message_weekly). */
+    public static final String MAIL_CHOICES_CHANGED = "mail_choices_changed";
     public static final String MESSAGE_OPENED = "message_opened";
     public static final String MESSAGE_CLICKED = "message_clicked";
     public static final String MESSAGE_BOUNCED = "message_bounced";
@@ -60,7 +69,8 @@ public final class EventTypes {
     /** The types only Herald writes: an external source sending one of them is refused. */
     public static final Set<String> HERALD = Set.of(CREATED, SUBSCRIBED, UNSUBSCRIBED, STATUS_CHANGED, FIELD_CHANGED,
             TAG_ADDED, TAG_REMOVED, LIST_JOINED, LIST_LEFT, EMAIL_CHANGED, MONITORING_CHANGED, DELETED, RESTORED,
-            FORGOTTEN, STAGE_CHANGED, FORM_FILLED, MESSAGE_SENT, MESSAGE_OPENED, MESSAGE_CLICKED, MESSAGE_BOUNCED,
+            FORGOTTEN, STAGE_CHANGED, FORM_FILLED, MESSAGE_QUEUED, MESSAGE_SENT, MESSAGE_FAILED, MESSAGE_NOT_SENT,
+            MAIL_CHOICES_CHANGED, MESSAGE_OPENED, MESSAGE_CLICKED, MESSAGE_BOUNCED,
             MESSAGE_COMPLAINED);
 
     /**

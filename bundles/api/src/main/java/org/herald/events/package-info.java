@@ -7,9 +7,11 @@
  * <p>
  * Types here are values that grow: they are built through their builders (or factories), never
  * through constructors, so adding a property is a compatible (minor) change.
+ * <p>
+ * 1.1: the message status and mail-choice event types.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.herald.events;
 
 import org.osgi.annotation.bundle.Export;

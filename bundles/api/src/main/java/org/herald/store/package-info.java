@@ -14,7 +14,9 @@
  * that callers catching {@code ConflictException} notice, hence the major version.
  * 2.1: {@link org.herald.store.SettingStore#claimRun}, scheduled work once across nodes;
  * {@link org.herald.store.SegmentStore} with {@link org.herald.store.SegmentSql}, {@link org.herald.store.SegmentRecord}
- * and {@link org.herald.store.SqlDialect}.
+ * and {@link org.herald.store.SqlDialect};
+ * {@link org.herald.store.TemplateStore}, {@link org.herald.store.CampaignStore} and
+ * {@link org.herald.store.MessageStore}.
  */
 @Export
 @Version("2.1.0")

@@ -4,13 +4,16 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.herald.store.CampaignStore;
 import org.herald.store.ContactStore;
 import org.herald.store.EventStore;
 import org.herald.store.FieldStore;
 import org.herald.store.ListStore;
 import org.herald.store.SegmentStore;
+import org.herald.store.MessageStore;
 import org.herald.store.SettingStore;
 import org.herald.store.SuppressionStore;
+import org.herald.store.TemplateStore;
 
 /**
  * Every store of this bundle over one DataSource, wired as Declarative Services wires them in the
@@ -26,6 +29,9 @@ public final class Stores implements AutoCloseable {
     private final JpaSettingStore settings;
     private final JdbcEventStore events;
     private final JdbcSegmentStore segments;
+    private final JpaTemplateStore templates;
+    private final JpaCampaignStore campaigns;
+    private final JdbcMessageStore messages;
 
     private Stores(DataSource dataSource, Duration fieldCheck) {
         this.database = new Database(dataSource);
@@ -36,6 +42,9 @@ public final class Stores implements AutoCloseable {
         this.settings = new JpaSettingStore(database);
         this.events = new JdbcEventStore(database);
         this.segments = new JdbcSegmentStore(database, schema);
+        this.templates = new JpaTemplateStore(database);
+        this.campaigns = new JpaCampaignStore(database);
+        this.messages = new JdbcMessageStore(database);
     }
 
     /** The stores on {@code dataSource}, migrating its schema first. */
@@ -74,6 +83,18 @@ public final class Stores implements AutoCloseable {
 
     public SegmentStore segments() {
         return segments;
+    }
+
+    public TemplateStore templates() {
+        return templates;
+    }
+
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    public MessageStore messages() {
+        return messages;
     }
 
     public DataSource dataSource() {

@@ -1,0 +1,118 @@
+package org.herald.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.herald.campaigns.MailChoices;
+import org.herald.campaigns.MessageStatus;
+import org.herald.contacts.OptInStatus;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The messages of campaigns, one row per (campaign, contact), and the contacts' sending choices.
+ * Contact-scale, so set-based: recipients are selected by SQL and queued in batches, status changes
+ * are batched, and each write appends its contact events in the same transaction.
+ */
+@ProviderType
+public interface MessageStore {
+
+    /** Who to select: members of {@code lists} not in {@code excludeLists}, live, with one of {@code statuses}. */
+    record AudienceQuery(Set<String> lists, Set<String> excludeLists, Set<OptInStatus> statuses) {
+        public AudienceQuery {
+            lists = Set.copyOf(lists);
+            excludeLists = Set.copyOf(excludeLists);
+            statuses = Set.copyOf(statuses);
+        }
+    }
+
+    /** A selected contact, with the target lists it is a member of (what its unsubscribe link leaves). */
+    record Recipient(long contactKey, String contactId, List<String> lists) {
+        public Recipient {
+            lists = List.copyOf(lists);
+        }
+    }
+
+    /**
+     * Recipients after contact key {@code afterKey} in key order, at most {@code limit}: each contact
+     * once however many target lists it is on.
+     */
+    List<Recipient> recipients(AudienceQuery query, long afterKey, int limit);
+
+    /** A message as stored, with what the sender needs of its contact. */
+    record MessageRecord(long id, long campaignId, long contactKey, String contactId, String email,
+            OptInStatus contactStatus, boolean contactDeleted, MessageStatus status, List<String> lists,
+            Instant queuedAt, Instant statusAt, Instant sentAt, Instant nextAttemptAt, int attempts,
+            Instant firstFailureAt, String reply) {
+        public MessageRecord {
+            lists = lists == null ? List.of() : List.copyOf(lists);
+        }
+    }
+
+    /**
+     * Queues one message WFS per recipient not yet queued for the campaign (a recipient queued before
+     * is skipped, so queueing again after a crash adds only the missing ones), appending
+     * {@code event} of each queued message in the same transaction. Returns the messages queued.
+     */
+    List<MessageRecord> enqueue(long campaignId, List<Recipient> recipients, Instant at,
+            Function<MessageRecord, EventWrite> event);
+
+    /**
+     * WFS messages due at {@code now} (next attempt not after it) of campaigns that are SENDING, in
+     * campaign and id order, at most {@code limit}; each is leased: its next attempt moves to
+     * {@code leaseUntil} in the same transaction, so another caller does not take it meanwhile.
+     */
+    List<MessageRecord> lease(Instant now, Instant leaseUntil, int limit);
+
+    MessageRecord find(long messageId);
+
+    /** One status change: to {@code status} (or, when {@code retryAt} is set, stays WFS until then). */
+    record StatusChange(long messageId, MessageStatus status, Instant at, Instant retryAt, String reply) {
+    }
+
+    /**
+     * Applies the changes of messages that are still WFS (others are left alone: a message reaches a
+     * final status once), appending {@code event} of each message whose status became final, in one
+     * transaction; returns the messages changed, after the change.
+     */
+    List<MessageRecord> change(List<StatusChange> changes, Function<MessageRecord, EventWrite> event);
+
+    /** Ids of the campaign's WFS messages after {@code afterId}, at most {@code limit}. */
+    List<Long> waiting(long campaignId, long afterId, int limit);
+
+    /** Messages per status of a campaign. */
+    Map<MessageStatus, Long> counts(long campaignId);
+
+    /** WFS messages of the campaign that failed at least once and wait for a retry. */
+    long retrying(long campaignId);
+
+    /** Whether the campaign has WFS messages. */
+    boolean hasWaiting(long campaignId);
+
+    /**
+     * For each contact, when it was last sent a marketing message at or after {@code since} by a
+     * campaign other than {@code exceptCampaign} (contacts without one are absent).
+     */
+    Map<Long, Instant> lastMarketingSends(Collection<Long> contactKeys, long exceptCampaign, Instant since);
+
+    /**
+     * For ONE_MESSAGE: contacts with a marketing message of another campaign queued at or after
+     * {@code since} and before the message of {@code campaignId}, that was sent or is still waiting.
+     */
+    Set<Long> queuedEarlier(Collection<Long> contactKeys, long campaignId, Instant since);
+
+    MailChoices choices(long contactKey);
+
+    /** Sets a contact's choices and appends {@code event}, in one transaction. */
+    void setChoices(long contactKey, MailChoices choices, Instant at, EventWrite event);
+
+    /** Counts of a campaign's message events by type (all and distinct contacts). */
+    record EventCount(String type, long events, long contacts) {
+    }
+
+    /** Message events of the campaign whose events carry {@code source}, counted by type. */
+    List<EventCount> eventCounts(String source);
+}

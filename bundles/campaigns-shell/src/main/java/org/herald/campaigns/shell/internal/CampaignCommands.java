@@ -1,0 +1,308 @@
+package org.herald.campaigns.shell.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.herald.campaigns.Campaign;
+import org.herald.campaigns.CampaignInput;
+import org.herald.campaigns.CampaignReport;
+import org.herald.campaigns.CampaignService;
+import org.herald.campaigns.CampaignState;
+import org.herald.campaigns.Frequency;
+import org.herald.campaigns.MailChoices;
+import org.herald.campaigns.MessageStatus;
+import org.herald.campaigns.SendPolicy;
+import org.herald.campaigns.TemplateInput;
+import org.herald.campaigns.TemplateService;
+import org.herald.shell.HeraldAction;
+
+/** The campaign commands; each is a thin action over the campaign services. */
+final class CampaignCommands {
+
+    private CampaignCommands() {
+    }
+
+    static void printReport(PrintStream out, CampaignReport r) {
+        out.println("Campaign " + r.campaign() + ": " + r.state() + ", " + r.done() + " of " + r.messages() + " done");
+        for (Map.Entry<MessageStatus, Long> e : r.statuses().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            if (e.getValue() > 0) {
+                out.printf("  %-4s %8d  %s%n", e.getKey(), e.getValue(), e.getKey().description());
+            }
+        }
+        if (r.retrying() > 0) {
+            out.println("  waiting for a retry after a temporary failure: " + r.retrying());
+        }
+        out.println("  opens " + r.opens() + " (unique " + r.uniqueOpens() + "), clicks " + r.clicks() + " (unique "
+                + r.uniqueClicks() + "), unsubscribes " + r.unsubscribes() + ", bounces " + r.bounces()
+                + ", complaints " + r.complaints());
+    }
+
+    @Service
+    @Command(scope = "herald", name = "template-add", description = "Creates or replaces a message template",
+            detailedDescription = "Pebble syntax: {{ firstname | default(\"friend\") }}, {{ unsubscribe_url }}, "
+                    + "{{ preferences_url }}, {{ webview_url }}, {{ token }} (for prefilled forms). Without --text the "
+                    + "text part is made from the HTML.")
+    public static class TemplateAdd extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Template name")
+        String name;
+        @Option(name = "--subject", required = true, description = "Subject (may use merge tags)")
+        String subject;
+        @Option(name = "--html", description = "File with the HTML part")
+        String html;
+        @Option(name = "--text", description = "File with the text part")
+        String text;
+        @Reference
+        TemplateService templates;
+
+        @Override
+        protected void run(PrintStream out) throws Exception {
+            TemplateInput.Builder b = TemplateInput.builder().subject(subject);
+            if (html != null) {
+                b.html(Files.readString(resolve(html)));
+            }
+            if (text != null) {
+                b.text(Files.readString(resolve(text)));
+            }
+            templates.save(name, b.build());
+            out.println("Saved template " + name + ". Use it with: herald:campaign-create NAME --template " + name
+                    + " --list LIST");
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-create", description = "Creates a campaign (a draft)")
+    public static class Create extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Campaign name")
+        String name;
+        @Option(name = "--template", required = true, description = "Template name")
+        String template;
+        @Option(name = "--list", multiValued = true, description = "Target list; repeat for several")
+        List<String> lists;
+        @Option(name = "--exclude-list", multiValued = true, description = "Exclusion list; repeat for several")
+        List<String> excluded;
+        @Option(name = "--subject", description = "Subject, instead of the template's")
+        String subject;
+        @Option(name = "--from", description = "From address (default: the configured sender)")
+        String from;
+        @Option(name = "--allow-unknown", description = "Also mail contacts whose opt-in status is UNKNOWN")
+        boolean allowUnknown;
+        @Option(name = "--transactional", description = "Transactional mail: no caps, no opt-in check (never to suppressed contacts)")
+        boolean transactional;
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) {
+            CampaignInput.Builder b = CampaignInput.builder(template).subject(subject).from(from).allowUnknown(allowUnknown)
+                    .transactional(transactional);
+            if (lists != null) {
+                b.list(lists.toArray(String[]::new));
+            }
+            if (excluded != null) {
+                b.excludeList(excluded.toArray(String[]::new));
+            }
+            Campaign c = campaigns.create(name, b.build());
+            out.println("Created campaign " + c.name() + " (DRAFT). Try it with herald:campaign-test " + c.name()
+                    + " ADDRESS, send it with herald:campaign-send " + c.name());
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-list", description = "Lists the campaigns")
+    public static class ListCampaigns extends HeraldAction {
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) {
+            ShellTable table = new ShellTable();
+            table.column("Name");
+            table.column("State");
+            table.column("Template");
+            table.column("Lists");
+            table.column("Started");
+            for (Campaign c : campaigns.list()) {
+                table.addRow().addContent(c.name(), c.state(), c.template(), String.join(",", c.lists()),
+                        c.startedAt() == null ? "" : c.startedAt().toString());
+            }
+            table.print(out);
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-show", description = "Shows a campaign and its progress")
+    public static class Show extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Campaign name")
+        String name;
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) {
+            Campaign c = campaigns.get(name);
+            out.println("Name:      " + c.name());
+            out.println("State:     " + c.state());
+            out.println("Template:  " + c.template());
+            out.println("Lists:     " + String.join(", ", c.lists()));
+            out.println("Excluded:  " + String.join(", ", c.excludeLists()));
+            out.println("From:      " + (c.from() == null ? "(default sender)" : c.from()));
+            out.println("Kind:      " + (c.transactional() ? "transactional" : "marketing")
+                    + (c.allowUnknown() ? ", UNKNOWN status mailed too" : ""));
+            printReport(out, campaigns.report(name));
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-send", description = "Sends a campaign (now, or at --at)")
+    public static class Send extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Campaign name")
+        String name;
+        @Option(name = "--at", description = "ISO-8601 time to send at (e.g. 2026-12-24T08:00:00Z)")
+        String at;
+        @Option(name = "--wait", description = "Print progress until every message has its status")
+        boolean wait;
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) throws Exception {
+            if (at != null) {
+                Campaign c = campaigns.schedule(name, Instant.parse(at), "console");
+                out.println("Campaign " + c.name() + " scheduled for " + c.scheduledAt());
+                return;
+            }
+            campaigns.send(name, "console");
+            CampaignReport r = campaigns.report(name);
+            out.println("Campaign " + name + " is sending: " + r.messages() + " messages queued. Follow it with "
+                    + "herald:campaign-report " + name);
+            if (wait) {
+                long last = -1;
+                while (true) {
+                    r = campaigns.report(name);
+                    if (r.done() != last) {
+                        out.println("  " + r.done() + " / " + r.messages() + " done, " + r.statuses().get(MessageStatus.SENT)
+                                + " sent");
+                        last = r.done();
+                    }
+                    if (r.state() != CampaignState.SENDING || r.done() == r.messages()) {
+                        break;
+                    }
+                    Thread.sleep(Duration.ofSeconds(1).toMillis());
+                }
+                printReport(out, r);
+            }
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-pause", description = "Pauses a sending campaign")
+    public static class Pause extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Campaign name")
+        String name;
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) {
+            campaigns.pause(name, "console");
+            out.println("Campaign " + name + " paused. Resume it with herald:campaign-resume " + name);
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-resume", description = "Resumes a paused campaign")
+    public static class Resume extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Campaign name")
+        String name;
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) {
+            campaigns.resume(name, "console");
+            out.println("Campaign " + name + " is sending again.");
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-cancel", description = "Cancels a campaign; its waiting messages become C")
+    public static class Cancel extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Campaign name")
+        String name;
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) {
+            campaigns.cancel(name, "console");
+            printReport(out, campaigns.report(name));
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-report", description = "Messages per status, opens, clicks, unsubscribes, bounces")
+    public static class Report extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Campaign name")
+        String name;
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) {
+            printReport(out, campaigns.report(name));
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "campaign-test", description = "Sends the campaign's message to test addresses now")
+    public static class TestSend extends HeraldAction {
+        @Argument(index = 0, name = "name", required = true, description = "Campaign name")
+        String name;
+        @Argument(index = 1, name = "addresses", required = true, multiValued = true, description = "Addresses")
+        List<String> addresses;
+        @Reference
+        CampaignService campaigns;
+
+        @Override
+        protected void run(PrintStream out) {
+            out.println("Handed " + campaigns.testSend(name, addresses) + " test message(s) to the transport.");
+        }
+    }
+
+    @Service
+    @Command(scope = "herald", name = "contact-mail-choices", description = "Shows or sets a contact's sending choices")
+    public static class Choices extends HeraldAction {
+        @Argument(index = 0, name = "contact", required = true, description = "Contact id or e-mail")
+        String contact;
+        @Option(name = "--frequency", description = "DAILY, WEEKLY, BIWEEKLY, QUARTERLY or NONE")
+        String frequency;
+        @Option(name = "--one-message-weekly", description = "true or false: at most one marketing message a week")
+        String oneMessage;
+        @Reference
+        SendPolicy policy;
+
+        @Override
+        protected void run(PrintStream out) {
+            MailChoices now = policy.choices(contact);
+            if (frequency != null || oneMessage != null) {
+                Frequency f = frequency == null ? now.frequency()
+                        : frequency.equalsIgnoreCase("NONE") ? null : Frequency.valueOf(frequency.toUpperCase(java.util.Locale.ROOT));
+                boolean one = oneMessage == null ? now.oneMessageWeekly() : Boolean.parseBoolean(oneMessage);
+                now = policy.setChoices(contact, new MailChoices(f, one), "console");
+            }
+            out.println("Frequency: " + (now.frequency() == null ? "no cap" : now.frequency()) + ", one message a week: "
+                    + now.oneMessageWeekly());
+        }
+    }
+}

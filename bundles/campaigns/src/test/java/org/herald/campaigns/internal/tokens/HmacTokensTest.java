@@ -1,0 +1,78 @@
+package org.herald.campaigns.internal.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.herald.contacts.internal.Configs;
+import org.herald.contacts.internal.TestBed;
+import org.herald.tokens.Token;
+import org.herald.tokens.TokenPurpose;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class HmacTokensTest {
+
+    private static final TestBed BED = new TestBed();
+    private static final String SECRET = "0123456789abcdef0123456789abcdef-one";
+
+    private static HmacTokens tokens(String secret, String... previous) {
+        return new HmacTokens(BED.stores.settings(), Configs.of(TokensConfig.class,
+                Map.of("secret", secret, "previousSecrets", previous)));
+    }
+
+    @AfterAll
+    static void close() {
+        BED.close();
+    }
+
+    @Test
+    void aTokenSaysWhatItWasIssuedForAndNeverTheAddress() {
+        HmacTokens t = tokens(SECRET);
+        Token token = Token.of(TokenPurpose.UNSUBSCRIBE, "01HZCONTACT", 42);
+        String s = t.issue(token);
+        assertThat(s).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").doesNotContain("@");
+        assertThat(t.verify(s)).contains(token);
+        assertThat(t.verify(s, TokenPurpose.PREFERENCES)).isEmpty();
+    }
+
+    @Test
+    void tamperedUnknownAndMalformedTokensAreAllEmpty() {
+        HmacTokens t = tokens(SECRET);
+        String s = t.issue(Token.of(TokenPurpose.OPEN, "01HZCONTACT", 7));
+        String other = t.issue(Token.of(TokenPurpose.OPEN, "01HZOTHER", 7));
+        String swapped = other.substring(0, other.indexOf('.')) + s.substring(s.indexOf('.'));
+        assertThat(t.verify(swapped)).isEmpty();
+        assertThat(t.verify(s.substring(0, s.length() - 2) + "AA")).isEmpty();
+        assertThat(t.verify("nonsense")).isEmpty();
+        assertThat(t.verify("a.b.c")).isEmpty();
+        assertThat(t.verify("x".repeat(10_000))).isEmpty();
+        assertThat(t.verify(null)).isEmpty();
+        assertThat(tokens("another-secret-another-secret-0123456").verify(s)).isEmpty();
+    }
+
+    @Test
+    void aRotatedSecretStillVerifiesUntilRemoved() {
+        String s = tokens(SECRET).issue(Token.of(TokenPurpose.CLICK, "01HZCONTACT", 1));
+        String next = "fedcba9876543210fedcba9876543210-two";
+        assertThat(tokens(next, SECRET).verify(s)).isPresent();
+        assertThat(tokens(next).verify(s)).isEmpty();
+    }
+
+    @Test
+    void signedTextIsBoundToItsToken() {
+        HmacTokens t = tokens(SECRET);
+        String token = t.issue(Token.of(TokenPurpose.CLICK, "01HZCONTACT", 1));
+        String sig = t.sign(token, "https://shop.test/a");
+        assertThat(t.verifySigned(token, "https://shop.test/a", sig)).isTrue();
+        assertThat(t.verifySigned(token, "https://evil.test/a", sig)).isFalse();
+        assertThat(t.verifySigned(t.issue(Token.of(TokenPurpose.CLICK, "01HZCONTACT", 2)), "https://shop.test/a", sig))
+                .isFalse();
+    }
+
+    @Test
+    void withoutAConfiguredSecretOneIsGeneratedOnceAndKept() {
+        String s = tokens("").issue(Token.of(TokenPurpose.PREFERENCES, "01HZCONTACT"));
+        assertThat(tokens("").verify(s)).isPresent();
+    }
+}
