@@ -75,6 +75,15 @@ public enum Dialect {
     }
 
     /**
+     * A migration statement for this database. The migrations are written once, in types both
+     * databases know, with one exception translated here: a large text column is {@code CLOB} in
+     * Derby (whose VARCHAR stops at 32,672 characters) and {@code TEXT} in PostgreSQL.
+     */
+    public String ddl(String statement) {
+        return this == POSTGRESQL ? statement.replaceAll("\\bCLOB\\b", "TEXT") : statement;
+    }
+
+    /**
      * The month and day of a date expression as one number (MMDD), for anniversaries: Derby has
      * MONTH() and DAY() but no EXTRACT; PostgreSQL has EXTRACT. Segment SQL gets it through
      * {@link org.herald.store.SqlDialect}.

@@ -112,7 +112,8 @@ final class Migrator {
      * database migrate one after the other. Returns whether this call applied it.
      */
     private boolean apply(Connection c, Migration m) throws SQLException {
-        List<String> statements = statements(read(m.resource()));
+        Dialect dialect = Dialect.of(c.getMetaData().getDatabaseProductName());
+        List<String> statements = statements(read(m.resource())).stream().map(dialect::ddl).toList();
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
