@@ -22,6 +22,14 @@ public interface SendPolicy {
     /** The contact's sending choices ({@link MailChoices#NONE} when it made none). */
     MailChoices choices(String contactIdOrEmail);
 
-    /** Sets the contact's sending choices; the change is an event on its timeline. */
+    /** Sets the contact's sending choices as an admin; the change is an event on its timeline. */
     MailChoices setChoices(String contactIdOrEmail, MailChoices choices, String actor);
+
+    /**
+     * Sets the contact's sending choices for {@code context} (the preference page, the "one message a
+     * week" choice at unsubscribe with source ONE_MESSAGE, an admin): an event on its timeline and a
+     * {@link org.herald.contacts.ConsentAction#CHOICES_CHANGED} entry in its consent ledger, written
+     * with the choices in one transaction. Unchanged choices write nothing.
+     */
+    MailChoices setChoices(String contactIdOrEmail, MailChoices choices, org.herald.contacts.ChangeContext context);
 }

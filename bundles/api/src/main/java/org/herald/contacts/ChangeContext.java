@@ -20,6 +20,8 @@ public final class ChangeContext {
     private final String userAgent;
     private final String formId;
     private final String consentTextVersion;
+    private final long messageId;
+    private final boolean ownAct;
 
     /** The 1.0 shape; new code uses the factories or {@link #builder(ConsentSource)}. */
     public ChangeContext(ConsentSource source, String actor, String ip, String userAgent, String formId,
@@ -30,6 +32,22 @@ public final class ChangeContext {
         this.userAgent = userAgent;
         this.formId = formId;
         this.consentTextVersion = consentTextVersion;
+        this.messageId = 0;
+        this.ownAct = false;
+    }
+
+    private ChangeContext(Builder b) {
+        this.source = Objects.requireNonNull(b.source, "source");
+        this.actor = b.actor;
+        this.ip = b.ip;
+        this.userAgent = b.userAgent;
+        this.formId = b.formId;
+        this.consentTextVersion = b.consentTextVersion;
+        if (b.messageId < 0) {
+            throw new IllegalArgumentException("messageId must be 0 or more");
+        }
+        this.messageId = b.messageId;
+        this.ownAct = b.ownAct;
     }
 
     /** A change made by an administrator at the console. */
@@ -55,7 +73,7 @@ public final class ChangeContext {
     /** A builder holding this context's values, to change some of them. */
     public Builder toBuilder() {
         return new Builder(source).actor(actor).ip(ip).userAgent(userAgent).formId(formId)
-                .consentTextVersion(consentTextVersion);
+                .consentTextVersion(consentTextVersion).messageId(messageId).contactsOwnAct(ownAct);
     }
 
     /** The same context with another source (e.g. an import run by an admin). */
@@ -87,22 +105,38 @@ public final class ChangeContext {
         return consentTextVersion;
     }
 
+    /** The message the change came from (its unsubscribe link, a bounce, a complaint), 0 for none. */
+    public long messageId() {
+        return messageId;
+    }
+
+    /**
+     * Whether the change is the contact's own act, the only kind that may lift UNSUBSCRIBED or
+     * INACTIVE: a source that is one by nature ({@link ConsentSource#isContactsOwnAct()}), or a
+     * change the contact made on a page reached through its signed link (the preference page).
+     */
+    public boolean isContactsOwnAct() {
+        return ownAct || source.isContactsOwnAct();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ChangeContext c && source == c.source && Objects.equals(actor, c.actor)
                 && Objects.equals(ip, c.ip) && Objects.equals(userAgent, c.userAgent)
-                && Objects.equals(formId, c.formId) && Objects.equals(consentTextVersion, c.consentTextVersion);
+                && Objects.equals(formId, c.formId) && Objects.equals(consentTextVersion, c.consentTextVersion)
+                && messageId == c.messageId && ownAct == c.ownAct;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(source, actor, ip, userAgent, formId, consentTextVersion);
+        return Objects.hash(source, actor, ip, userAgent, formId, consentTextVersion, messageId, ownAct);
     }
 
     @Override
     public String toString() {
         // no ip or user agent: a context may be logged
-        return "ChangeContext[source=" + source + ", actor=" + actor + ", formId=" + formId + "]";
+        return "ChangeContext[source=" + source + ", actor=" + actor + ", formId=" + formId
+                + (messageId == 0 ? "" : ", messageId=" + messageId) + (ownAct ? ", contact's own act" : "") + "]";
     }
 
     /** Builds a {@link ChangeContext}. Not thread-safe. */
@@ -113,6 +147,8 @@ public final class ChangeContext {
         private String userAgent;
         private String formId;
         private String consentTextVersion;
+        private long messageId;
+        private boolean ownAct;
 
         private Builder(ConsentSource source) {
             this.source = source;
@@ -153,9 +189,25 @@ public final class ChangeContext {
             return this;
         }
 
+        /** The message the change came from (0, the default, for none); recorded in the ledger. */
+        public Builder messageId(long value) {
+            this.messageId = value;
+            return this;
+        }
+
+        /**
+         * Marks the change as the contact's own act although its source is not one by nature: the
+         * contact acting on a page reached through its signed link (the preference page records
+         * MANAGE with the proof of the request). Default false.
+         */
+        public Builder contactsOwnAct(boolean value) {
+            this.ownAct = value;
+            return this;
+        }
+
         /** @throws NullPointerException without a source */
         public ChangeContext build() {
-            return new ChangeContext(source, actor, ip, userAgent, formId, consentTextVersion);
+            return new ChangeContext(this);
         }
     }
 }

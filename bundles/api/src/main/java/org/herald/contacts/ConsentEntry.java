@@ -14,7 +14,15 @@ import java.time.Instant;
  */
 public record ConsentEntry(long id, String contactId, Channel channel, ConsentAction action, OptInStatus fromStatus,
         OptInStatus toStatus, String list, ConsentSource source, Instant at, String actor, String ip,
-        String userAgent, String formId, String consentTextVersion) {
+        String userAgent, String formId, String consentTextVersion, long messageId, String detail) {
+
+    /** The 1.3 shape, kept for code built against it. */
+    public ConsentEntry(long id, String contactId, Channel channel, ConsentAction action, OptInStatus fromStatus,
+            OptInStatus toStatus, String list, ConsentSource source, Instant at, String actor, String ip,
+            String userAgent, String formId, String consentTextVersion) {
+        this(id, contactId, channel, action, fromStatus, toStatus, list, source, at, actor, ip, userAgent, formId,
+                consentTextVersion, 0, null);
+    }
 
     /** An e-mail channel entry; set at least the action, the source and the time. */
     public static Builder builder() {
@@ -37,6 +45,8 @@ public record ConsentEntry(long id, String contactId, Channel channel, ConsentAc
         private String userAgent;
         private String formId;
         private String consentTextVersion;
+        private long messageId;
+        private String detail;
 
         private Builder() {
         }
@@ -93,7 +103,7 @@ public record ConsentEntry(long id, String contactId, Channel channel, ConsentAc
         /** The context's source, actor and proof of consent (ip, user agent, form, consent text). */
         public Builder context(ChangeContext value) {
             return source(value.source()).actor(value.actor()).proof(value.ip(), value.userAgent(), value.formId(),
-                    value.consentTextVersion());
+                    value.consentTextVersion()).messageId(value.messageId());
         }
 
         /** The proof of consent for the contact's own acts. */
@@ -105,9 +115,21 @@ public record ConsentEntry(long id, String contactId, Channel channel, ConsentAc
             return this;
         }
 
+        /** The message the change came from (its unsubscribe link), 0 for none. */
+        public Builder messageId(long value) {
+            this.messageId = value;
+            return this;
+        }
+
+        /** For {@link ConsentAction#CHOICES_CHANGED}: the choices after the change, e.g. {@code frequency=WEEKLY}. */
+        public Builder detail(String value) {
+            this.detail = value;
+            return this;
+        }
+
         public ConsentEntry build() {
             return new ConsentEntry(id, contactId, channel, action, fromStatus, toStatus, list, source, at, actor, ip,
-                    userAgent, formId, consentTextVersion);
+                    userAgent, formId, consentTextVersion, messageId, detail);
         }
     }
 }

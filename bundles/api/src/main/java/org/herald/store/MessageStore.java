@@ -109,6 +109,13 @@ public interface MessageStore {
     /** Sets a contact's choices and appends {@code event}, in one transaction. */
     void setChoices(long contactKey, MailChoices choices, Instant at, EventWrite event);
 
+    /**
+     * Sets a contact's choices, appends {@code event} and the consent ledger entry {@code consent}
+     * (a {@link org.herald.contacts.ConsentAction#CHOICES_CHANGED} entry), in one transaction.
+     */
+    void setChoices(long contactKey, MailChoices choices, Instant at, EventWrite event,
+            org.herald.contacts.ConsentEntry consent);
+
     /** Counts of a campaign's message events by type (all and distinct contacts). */
     record EventCount(String type, long events, long contacts) {
     }

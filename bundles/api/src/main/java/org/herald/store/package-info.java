@@ -19,7 +19,7 @@
  * {@link org.herald.store.MessageStore}.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.herald.store;
 
 import org.osgi.annotation.bundle.Export;

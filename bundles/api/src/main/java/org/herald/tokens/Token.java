@@ -1,5 +1,6 @@
 package org.herald.tokens;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,13 @@ public final class Token {
     private final TokenPurpose purpose;
     private final String contactId;
     private final long messageId;
+    private final Instant expiresAt;
 
     private Token(TokenPurpose purpose, String contactId, long messageId) {
+        this(purpose, contactId, messageId, null);
+    }
+
+    private Token(TokenPurpose purpose, String contactId, long messageId, Instant expiresAt) {
         this.purpose = Objects.requireNonNull(purpose, "purpose");
         this.contactId = Objects.requireNonNull(contactId, "contactId");
         if (contactId.isEmpty() || contactId.indexOf('.') >= 0 || contactId.indexOf(':') >= 0) {
@@ -23,6 +29,8 @@ public final class Token {
             throw new IllegalArgumentException("messageId must be 0 or more");
         }
         this.messageId = messageId;
+        // whole seconds: that is what the token carries
+        this.expiresAt = expiresAt == null ? null : Instant.ofEpochSecond(expiresAt.getEpochSecond());
     }
 
     /** A token for a contact, not tied to a message. */
@@ -33,6 +41,25 @@ public final class Token {
     /** A token for a contact and one message. */
     public static Token of(TokenPurpose purpose, String contactId, long messageId) {
         return new Token(purpose, contactId, messageId);
+    }
+
+    /**
+     * The same token valid only until {@code at} (whole seconds): a confirmation link, say. An expired
+     * token still verifies as genuine, so a page can offer a new link; {@link TokenService#verify(String,
+     * TokenPurpose)} refuses it.
+     */
+    public Token expiringAt(Instant at) {
+        return new Token(purpose, contactId, messageId, Objects.requireNonNull(at, "at"));
+    }
+
+    /** When the token stops being valid, or {@code null} for never. */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /** Whether the token has an expiry that is not after {@code now}. */
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
     }
 
     public TokenPurpose purpose() {
@@ -50,16 +77,17 @@ public final class Token {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Token t && t.purpose == purpose && t.contactId.equals(contactId) && t.messageId == messageId;
+        return o instanceof Token t && t.purpose == purpose && t.contactId.equals(contactId) && t.messageId == messageId
+                && Objects.equals(t.expiresAt, expiresAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(purpose, contactId, messageId);
+        return Objects.hash(purpose, contactId, messageId, expiresAt);
     }
 
     @Override
     public String toString() {
-        return "Token[" + purpose + ", " + contactId + ", " + messageId + "]";
+        return "Token[" + purpose + ", " + contactId + ", " + messageId + (expiresAt == null ? "" : ", until " + expiresAt) + "]";
     }
 }

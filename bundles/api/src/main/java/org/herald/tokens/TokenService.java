@@ -1,5 +1,6 @@
 package org.herald.tokens;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -17,12 +18,16 @@ public interface TokenService {
     /** The token string for these values. */
     String issue(Token token);
 
-    /** What the token says, if this installation issued it; empty for anything else. */
+    /**
+     * What the token says, if this installation issued it; empty for anything else. An expired token
+     * is returned (check {@link Token#isExpired}).
+     */
     Optional<Token> verify(String token);
 
-    /** What the token says if it was issued for {@code purpose}; empty otherwise. */
+    /** What the token says if it was issued for {@code purpose} and has not expired; empty otherwise. */
     default Optional<Token> verify(String token, TokenPurpose purpose) {
-        return verify(token).filter(t -> t.purpose() == purpose);
+        Instant now = Instant.now();
+        return verify(token).filter(t -> t.purpose() == purpose && !t.isExpired(now));
     }
 
     /**

@@ -4,7 +4,7 @@
  * {@link org.herald.tokens.TokenService} issues and verifies them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.herald.tokens;
 
 import org.osgi.annotation.bundle.Export;

@@ -93,7 +93,8 @@ public final class Formats {
                     + (e.toStatus() == null ? "(none)" : e.toStatus().name());
             case LIST_SUBSCRIBED -> "+" + e.list();
             case LIST_UNSUBSCRIBED -> "-" + e.list();
-        };
+            case CHOICES_CHANGED -> e.detail() == null ? "" : e.detail();
+        } + (e.messageId() == 0 ? "" : " (message " + e.messageId() + ")");
     }
 
     /** The proof recorded with a ledger entry: {@code ip=…, form=…, ua=…, text=v2}, only what is set. */

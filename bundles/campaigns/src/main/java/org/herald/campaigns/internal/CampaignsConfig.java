@@ -9,6 +9,9 @@ public @interface CampaignsConfig {
     @AttributeDefinition(description = "Public base URL of Herald's subscriber pages (unsubscribe, tracking), no trailing slash")
     String baseUrl() default "http://localhost:8181/herald";
 
+    @AttributeDefinition(description = "Hours a double opt-in confirmation link stays valid")
+    long confirmationHours() default 72;
+
     @AttributeDefinition(description = "From address of campaigns that name none")
     String defaultFrom() default "newsletter@herald.invalid";
 

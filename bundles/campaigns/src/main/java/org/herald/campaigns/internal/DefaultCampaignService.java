@@ -72,6 +72,8 @@ import org.slf4j.LoggerFactory;
 public class DefaultCampaignService implements CampaignService, OutboundSource {
 
     public static final String PID = "org.herald.campaigns";
+
+    private final DefaultSubscriberLinks links;
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCampaignService.class);
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
     private static final Set<CampaignState> LIVE = EnumSet.of(CampaignState.DRAFT, CampaignState.SCHEDULED,
@@ -96,7 +98,9 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     public DefaultCampaignService(@Reference CampaignStore campaigns, @Reference MessageStore messages,
             @Reference ContactStore contacts, @Reference ContactService contactService, @Reference ListStore lists,
             @Reference DefaultTemplateService templates, @Reference DefaultSendPolicy policy,
-            @Reference TokenService tokens, @Reference Tracking tracking, CampaignsConfig config) {
+            @Reference TokenService tokens, @Reference Tracking tracking, @Reference DefaultSubscriberLinks links,
+            CampaignsConfig config) {
+        this.links = links;
         this.campaigns = campaigns;
         this.messages = messages;
         this.contacts = contacts;
@@ -417,8 +421,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
                 .envelopeFrom("bounce+" + tokens.issue(Token.of(TokenPurpose.BOUNCE, contact.id(), m.id())) + "@"
                         + config.bounceDomain())
                 .subject(subject(c, r)).text(r.text())
-                .html(tracking.instrument(r.html(), config.baseUrl(), contact.id(), m.id(),
-                        List.of(config.baseUrl() + "/unsubscribe/", config.baseUrl() + "/preferences/")));
+                .html(tracking.instrument(r.html(), config.baseUrl(), contact.id(), m.id(), List.of(this.links.pagePrefixes())));
         if (!c.transactional()) {
             String unsubscribe = "<" + links.get("unsubscribe_url") + ">";
             if (!config.unsubscribeMailto().isBlank()) {
@@ -437,15 +440,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     }
 
     private Map<String, String> links(String contactId, long messageId) {
-        Map<String, String> links = new LinkedHashMap<>();
-        String base = config.baseUrl();
-        String unsubscribe = tokens.issue(Token.of(TokenPurpose.UNSUBSCRIBE, contactId, messageId));
-        links.put("unsubscribe_token", unsubscribe);
-        links.put("unsubscribe_url", base + "/unsubscribe/" + unsubscribe);
-        links.put("preferences_url", base + "/preferences/" + tokens.issue(Token.of(TokenPurpose.PREFERENCES, contactId)));
-        links.put("webview_url", base + "/t/v/" + tokens.issue(Token.of(TokenPurpose.WEB_VIEW, contactId, messageId)));
-        links.put("token", tokens.issue(Token.of(TokenPurpose.PREFILL, contactId)));
-        return links;
+        return links.forMessage(contactId, messageId);
     }
 
     private String from(CampaignRecord c) {

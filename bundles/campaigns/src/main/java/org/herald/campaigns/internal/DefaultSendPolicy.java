@@ -1,5 +1,9 @@
 package org.herald.campaigns.internal;
 
+import org.herald.contacts.ChangeContext;
+import org.herald.contacts.ConsentAction;
+import org.herald.contacts.ConsentEntry;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,6 +119,11 @@ public class DefaultSendPolicy implements SendPolicy {
 
     @Override
     public MailChoices setChoices(String contactIdOrEmail, MailChoices choices, String actor) {
+        return setChoices(contactIdOrEmail, choices, ChangeContext.manage(actor));
+    }
+
+    @Override
+    public MailChoices setChoices(String contactIdOrEmail, MailChoices choices, ChangeContext context) {
         ContactRecord c = record(contactIdOrEmail);
         MailChoices before = messages.choices(c.key());
         if (before.equals(choices)) {
@@ -127,9 +136,24 @@ public class DefaultSendPolicy implements SendPolicy {
         props.put("from_frequency", before.frequency() == null ? null : before.frequency().name());
         props.put("from_one_message_weekly", before.oneMessageWeekly());
         props.values().removeIf(v -> v == null);
+        ConsentEntry entry = ConsentEntry.builder().contactId(c.id()).action(ConsentAction.CHOICES_CHANGED)
+                .context(context).at(now).detail(describe(choices)).build();
         messages.setChoices(c.key(), choices, now, new EventWrite(UUID.randomUUID().toString(), false, c.key(), c.id(),
-                EventTypes.MAIL_CHOICES_CHANGED, now, now, "MANAGE", actor, props, null, null));
+                EventTypes.MAIL_CHOICES_CHANGED, now, now, context.source().name(), context.actor(), props, null, null),
+                entry);
         return choices;
+    }
+
+    /** The choices as the ledger shows them: {@code frequency=WEEKLY, one message a week}, or {@code no cap}. */
+    static String describe(MailChoices choices) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (choices.frequency() != null) {
+            parts.add("frequency=" + choices.frequency().name());
+        }
+        if (choices.oneMessageWeekly()) {
+            parts.add("one message a week");
+        }
+        return parts.isEmpty() ? "no cap" : String.join(", ", parts);
     }
 
     private ContactRecord record(String idOrEmail) {

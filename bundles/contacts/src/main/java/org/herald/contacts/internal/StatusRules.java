@@ -38,7 +38,7 @@ final class StatusRules {
         if (ALLOWED.get(from).contains(to)) {
             return true;
         }
-        return from.isLocked() && (to == PENDING || to == CONFIRMED) && context.source().isContactsOwnAct();
+        return from.isLocked() && (to == PENDING || to == CONFIRMED) && context.isContactsOwnAct();
     }
 
     /** Throws the ConflictException that explains why the change is refused. */

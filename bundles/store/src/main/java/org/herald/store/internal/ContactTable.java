@@ -364,7 +364,7 @@ final class ContactTable {
     /** The consent ledger of one contact, oldest first (the ledger's one mapping: written in {@link #write}). */
     static List<ConsentEntry> consent(Statements st, long contactKey, String publicId) throws SQLException {
         PreparedStatement ps = st.get("SELECT id, channel, consent_action, from_status, to_status, list_name, consent_source, "
-                + "changed_at, actor, ip, user_agent, form_id, consent_text_version FROM consent_entry "
+                + "changed_at, actor, ip, user_agent, form_id, consent_text_version, message_id, detail FROM consent_entry "
                 + "WHERE contact_id = ? ORDER BY id");
         ps.setLong(1, contactKey);
         List<ConsentEntry> result = new ArrayList<>();
@@ -377,7 +377,8 @@ final class ContactTable {
                         .status(from == null ? null : OptInStatus.valueOf(from), to == null ? null : OptInStatus.valueOf(to))
                         .list(rs.getString(6)).source(ConsentSource.valueOf(rs.getString(7)))
                         .at(rs.getTimestamp(8).toInstant()).actor(rs.getString(9))
-                        .proof(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)).build());
+                        .proof(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13))
+                        .messageId(rs.getLong(14)).detail(rs.getString(15)).build());
             }
         }
         return result;
@@ -431,23 +432,8 @@ final class ContactTable {
                 }
             }
             for (ConsentEntry e : w.consent()) {
-                ledger = ledger == null ? st.get("INSERT INTO consent_entry (contact_id, channel, consent_action, "
-                        + "from_status, to_status, list_name, consent_source, changed_at, actor, ip, user_agent, form_id, "
-                        + "consent_text_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") : ledger;
-                ledger.setLong(1, after.key());
-                ledger.setString(2, e.channel().name());
-                ledger.setString(3, e.action().name());
-                ledger.setString(4, e.fromStatus() == null ? null : e.fromStatus().name());
-                ledger.setString(5, e.toStatus() == null ? null : e.toStatus().name());
-                ledger.setString(6, e.list());
-                ledger.setString(7, e.source().name());
-                ledger.setTimestamp(8, Timestamp.from(e.at()));
-                ledger.setString(9, truncate(e.actor(), 255));
-                ledger.setString(10, truncate(e.ip(), 64));
-                ledger.setString(11, truncate(e.userAgent(), 1000));
-                ledger.setString(12, truncate(e.formId(), 255));
-                ledger.setString(13, truncate(e.consentTextVersion(), 64));
-                ledger.addBatch();
+                ledger = ledger == null ? ledgerInsert(st) : ledger;
+                addLedgerEntry(ledger, after.key(), e);
             }
         }
         for (PreparedStatement ps : new PreparedStatement[] {tagRemove, tagAdd, listRemove, listAdd, ledger}) {
@@ -455,6 +441,37 @@ final class ContactTable {
                 ps.executeBatch();
             }
         }
+    }
+
+    /** The ledger's one insert: every writer of consent entries (contact writes, sending choices) uses it. */
+    static PreparedStatement ledgerInsert(Statements st) throws SQLException {
+        return st.get("INSERT INTO consent_entry (contact_id, channel, consent_action, from_status, to_status, list_name, "
+                + "consent_source, changed_at, actor, ip, user_agent, form_id, consent_text_version, message_id, detail) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    /** Adds {@code e} of contact {@code contactKey} to the batch of {@link #ledgerInsert}. */
+    static void addLedgerEntry(PreparedStatement ledger, long contactKey, ConsentEntry e) throws SQLException {
+        ledger.setLong(1, contactKey);
+        ledger.setString(2, e.channel().name());
+        ledger.setString(3, e.action().name());
+        ledger.setString(4, e.fromStatus() == null ? null : e.fromStatus().name());
+        ledger.setString(5, e.toStatus() == null ? null : e.toStatus().name());
+        ledger.setString(6, e.list());
+        ledger.setString(7, e.source().name());
+        ledger.setTimestamp(8, Timestamp.from(e.at()));
+        ledger.setString(9, truncate(e.actor(), 255));
+        ledger.setString(10, truncate(e.ip(), 64));
+        ledger.setString(11, truncate(e.userAgent(), 1000));
+        ledger.setString(12, truncate(e.formId(), 255));
+        ledger.setString(13, truncate(e.consentTextVersion(), 64));
+        if (e.messageId() == 0) {
+            ledger.setNull(14, java.sql.Types.BIGINT);
+        } else {
+            ledger.setLong(14, e.messageId());
+        }
+        ledger.setString(15, truncate(e.detail(), 255));
+        ledger.addBatch();
     }
 
     private static String truncate(String s, int max) {

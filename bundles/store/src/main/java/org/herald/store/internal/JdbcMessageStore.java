@@ -463,6 +463,12 @@ public class JdbcMessageStore implements MessageStore {
 
     @Override
     public void setChoices(long contactKey, MailChoices choices, Instant at, EventWrite event) {
+        setChoices(contactKey, choices, at, event, null);
+    }
+
+    @Override
+    public void setChoices(long contactKey, MailChoices choices, Instant at, EventWrite event,
+            org.herald.contacts.ConsentEntry consent) {
         db.transaction("store sending choices", st -> {
             PreparedStatement up = st.get("UPDATE contact_mail_choice SET frequency = ?, one_message_weekly = ?, "
                     + "updated_at = ? WHERE contact_id = ?");
@@ -480,6 +486,11 @@ public class JdbcMessageStore implements MessageStore {
                 in.executeUpdate();
             }
             EventTable.append(st, List.of(event));
+            if (consent != null) {
+                PreparedStatement ledger = ContactTable.ledgerInsert(st);
+                ContactTable.addLedgerEntry(ledger, contactKey, consent);
+                ledger.executeBatch();
+            }
             return null;
         });
     }

@@ -37,7 +37,8 @@ final class Migrator {
             new Migration(1, "contacts", "db/migration/V1__contacts.sql"),
             new Migration(2, "events", "db/migration/V2__events.sql"),
             new Migration(3, "segments", "db/migration/V3__segments.sql"),
-            new Migration(4, "campaigns", "db/migration/V4__campaigns.sql"));
+            new Migration(4, "campaigns", "db/migration/V4__campaigns.sql"),
+            new Migration(5, "preferences", "db/migration/V5__preferences.sql"));
 
     record Migration(int version, String description, String resource) {
     }

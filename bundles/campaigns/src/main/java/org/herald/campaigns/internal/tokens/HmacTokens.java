@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -63,7 +64,10 @@ public class HmacTokens implements TokenService {
 
     @Override
     public String issue(Token token) {
-        String payload = "1" + token.purpose().code() + Long.toString(token.messageId(), 36) + ":" + token.contactId();
+        String payload = token.expiresAt() == null
+                ? "1" + token.purpose().code() + Long.toString(token.messageId(), 36) + ":" + token.contactId()
+                : "2" + token.purpose().code() + Long.toString(token.messageId(), 36) + "-"
+                        + Long.toString(token.expiresAt().getEpochSecond(), 36) + ":" + token.contactId();
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(secrets.get(0), 't', bytes));
     }
@@ -99,8 +103,9 @@ public class HmacTokens implements TokenService {
         return ok;
     }
 
+    /** Version 1: {@code 1<purpose><message>:<contact>}; version 2 adds an expiry: {@code 2<purpose><message>-<epoch second>:<contact>}. */
     private static Optional<Token> parse(String payload) {
-        if (payload.length() < 4 || payload.charAt(0) != '1') {
+        if (payload.length() < 4 || (payload.charAt(0) != '1' && payload.charAt(0) != '2')) {
             return Optional.empty();
         }
         TokenPurpose purpose = TokenPurpose.ofCode(payload.charAt(1));
@@ -109,9 +114,18 @@ public class HmacTokens implements TokenService {
             return Optional.empty();
         }
         try {
-            long message = Long.parseLong(payload.substring(2, colon), 36);
-            return Optional.of(Token.of(purpose, payload.substring(colon + 1), message));
-        } catch (IllegalArgumentException e) {
+            String numbers = payload.substring(2, colon);
+            String contact = payload.substring(colon + 1);
+            if (payload.charAt(0) == '1') {
+                return Optional.of(Token.of(purpose, contact, Long.parseLong(numbers, 36)));
+            }
+            int dash = numbers.indexOf('-');
+            if (dash < 1) {
+                return Optional.empty();
+            }
+            return Optional.of(Token.of(purpose, contact, Long.parseLong(numbers.substring(0, dash), 36))
+                    .expiringAt(Instant.ofEpochSecond(Long.parseLong(numbers.substring(dash + 1), 36))));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return Optional.empty();
         }
     }

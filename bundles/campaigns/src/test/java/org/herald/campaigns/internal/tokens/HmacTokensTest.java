@@ -2,6 +2,8 @@ package org.herald.campaigns.internal.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.herald.contacts.internal.Configs;
@@ -74,5 +76,27 @@ class HmacTokensTest {
     void withoutAConfiguredSecretOneIsGeneratedOnceAndKept() {
         String s = tokens("").issue(Token.of(TokenPurpose.PREFERENCES, "01HZCONTACT"));
         assertThat(tokens("").verify(s)).isPresent();
+    }
+
+    @Test
+    void anExpiringTokenCarriesItsExpiryAndIsRefusedForItsPurposeOnceExpired() {
+        HmacTokens t = tokens(SECRET);
+        Instant later = Instant.now().plus(2, ChronoUnit.DAYS);
+        Token live = Token.of(TokenPurpose.CONFIRM, "01HZCONTACT").expiringAt(later);
+        String s = t.issue(live);
+        assertThat(t.verify(s)).contains(live);
+        assertThat(t.verify(s, TokenPurpose.CONFIRM)).contains(live);
+
+        Token old = Token.of(TokenPurpose.CONFIRM, "01HZCONTACT").expiringAt(Instant.now().minusSeconds(5));
+        String expired = t.issue(old);
+        assertThat(t.verify(expired)).hasValueSatisfying(v -> assertThat(v.isExpired(Instant.now())).isTrue());
+        assertThat(t.verify(expired, TokenPurpose.CONFIRM)).isEmpty();
+
+        // the expiry is signed: moving it forward breaks the token
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(expired.substring(0, expired.indexOf('.'))));
+        String moved = payload.replaceFirst("-[0-9a-z]+:", "-" + Long.toString(later.getEpochSecond(), 36) + ":");
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(moved.getBytes())
+                + expired.substring(expired.indexOf('.'));
+        assertThat(t.verify(forged)).isEmpty();
     }
 }
