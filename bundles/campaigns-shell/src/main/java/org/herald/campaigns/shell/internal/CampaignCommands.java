@@ -305,4 +305,29 @@ final class CampaignCommands {
                     + now.oneMessageWeekly());
         }
     }
+
+    @Service
+    @Command(scope = "herald", name = "contact-links",
+            description = "Prints a contact's current preference, unsubscribe and confirmation links",
+            detailedDescription = "For support staff: each link carries a signed token (never the address). The "
+                    + "unsubscribe link offers leaving every list or all marketing; the confirmation link (double "
+                    + "opt-in) expires after confirmationHours of etc/org.herald.campaigns.cfg.")
+    public static class Links extends HeraldAction {
+        @Argument(index = 0, name = "contact", required = true, description = "Contact id or e-mail")
+        String contact;
+        @Reference
+        org.herald.contacts.ContactService contacts;
+        @Reference
+        org.herald.tokens.SubscriberLinks links;
+
+        @Override
+        protected void run(PrintStream out) {
+            org.herald.contacts.Contact c = contacts.get(contact);
+            org.herald.tokens.ContactLinks l = links.forContact(c.id());
+            out.println("Preferences:  " + l.preferencesUrl());
+            out.println("Unsubscribe:  " + l.unsubscribeUrl());
+            out.println("Confirmation: " + l.confirmUrl());
+            out.println("              (valid until " + l.confirmExpiresAt() + ")");
+        }
+    }
 }

@@ -46,6 +46,8 @@ import org.herald.contacts.UpsertResult;
 import org.herald.contacts.json.ContactInputJson;
 import org.herald.events.EventService;
 import org.herald.segments.SegmentService;
+import org.herald.tokens.ContactLinks;
+import org.herald.tokens.SubscriberLinks;
 import org.herald.events.TimelineQuery;
 import org.herald.rest.internal.LimitedInputStream;
 import org.herald.rest.internal.RestConfig;
@@ -90,14 +92,16 @@ public class ContactResource {
     private static final Logger LOG = LoggerFactory.getLogger(ContactResource.class);
 
     private final ContactService contacts;
+    private final SubscriberLinks links;
     private final EventService events;
     private final SegmentService segments;
     private volatile long importMaxBytes;
 
     @Activate
     public ContactResource(@Reference ContactService contacts, @Reference EventService events,
-            @Reference SegmentService segments, RestConfig config) {
+            @Reference SegmentService segments, @Reference SubscriberLinks links, RestConfig config) {
         this.contacts = contacts;
+        this.links = links;
         this.events = events;
         this.segments = segments;
         modified(config);
@@ -154,6 +158,13 @@ public class ContactResource {
             @QueryParam("offset") String offset) {
         TimelineQuery query = Timelines.query(type, since, until, offset, limit);
         return EventPageJson.of(events.timeline(idOrEmail, query));
+    }
+
+    /** The contact's current preference, unsubscribe and confirmation links, for support staff. */
+    @GET
+    @Path("{idOrEmail}/links")
+    public ContactLinks links(@PathParam("idOrEmail") String idOrEmail) {
+        return links.forContact(contacts.get(idOrEmail).id());
     }
 
     @PATCH

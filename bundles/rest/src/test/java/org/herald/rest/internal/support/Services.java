@@ -29,6 +29,10 @@ public final class Services implements AutoCloseable {
             bed.fields, bed.lists, new Stages(Configs.defaults(Stages.Config.class)), Configs.defaults(AudienceConfig.class));
     public final DefaultEngagementService engagement = new DefaultEngagementService(bed.stores.segments(),
             Configs.defaults(AudienceConfig.class), false);
+    public final org.herald.campaigns.internal.tokens.HmacTokens tokens = new org.herald.campaigns.internal.tokens.HmacTokens(
+            bed.stores.settings(), Configs.defaults(org.herald.campaigns.internal.tokens.TokensConfig.class));
+    public final org.herald.campaigns.internal.DefaultSubscriberLinks links = new org.herald.campaigns.internal.DefaultSubscriberLinks(
+            tokens, Configs.defaults(org.herald.campaigns.internal.CampaignsConfig.class));
     /** Keeps the activity summaries as the container's listener would; tests call it after adding events. */
     public final ActivityListener activity = new ActivityListener(bed.stores.segments());
 
