@@ -99,6 +99,8 @@ final class HeraldContainer implements AutoCloseable {
         // Campaigns: hand a message out again soon after a crash (production: 15 minutes), pace the outbox
         // so a campaign is still sending when CampaignIT kills the container.
         setProperty(etc.resolve("org.herald.campaigns.cfg"), "leaseSeconds", "5");
+        // links in messages and on the pages point at this container's port
+        setProperty(etc.resolve("org.herald.campaigns.cfg"), "baseUrl", "http://127.0.0.1:" + httpPort + "/herald");
         setProperty(etc.resolve("org.herald.campaigns.cfg"), "tickMillis", "200");
         setProperty(etc.resolve("org.herald.smtp.cfg"), "ratePerSecond", "150");
         Path artemis = etc.resolve("artemis.xml");

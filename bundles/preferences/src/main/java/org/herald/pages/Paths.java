@@ -13,6 +13,18 @@ public final class Paths {
     }
 
     /**
+     * A query parameter, or {@code null}; a query string the container cannot parse (bad escapes, bytes
+     * that are not UTF-8) is a {@link FormException} with status 400, not a server error.
+     */
+    public static String parameter(HttpServletRequest request, String name) {
+        try {
+            return request.getParameter(name);
+        } catch (RuntimeException e) {
+            throw new FormException(400, "the query string cannot be read");
+        }
+    }
+
+    /**
      * The signed token of {@code /<page>/<token>}: the path after the servlet's pattern, one segment
      * of token characters; {@code null} for anything else (answered like an unknown token).
      */

@@ -94,6 +94,8 @@ public final class Formats {
             case LIST_SUBSCRIBED -> "+" + e.list();
             case LIST_UNSUBSCRIBED -> "-" + e.list();
             case CHOICES_CHANGED -> e.detail() == null ? "" : e.detail();
+            // an action added by a newer core: its name, rather than a failing console
+            default -> e.action().name();
         } + (e.messageId() == 0 ? "" : " (message " + e.messageId() + ")");
     }
 

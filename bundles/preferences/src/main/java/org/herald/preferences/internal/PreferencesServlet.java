@@ -62,7 +62,14 @@ public class PreferencesServlet extends HttpServlet {
             invalid(pages, response);
             return;
         }
-        show(response, 200, token, page.get(), request.getParameter("saved") != null, null);
+        boolean saved;
+        try {
+            saved = Paths.parameter(request, "saved") != null;
+        } catch (FormException e) {
+            response.sendError(e.status());
+            return;
+        }
+        show(response, 200, token, page.get(), saved, null);
     }
 
     static void invalid(Pages pages, HttpServletResponse response) throws IOException {

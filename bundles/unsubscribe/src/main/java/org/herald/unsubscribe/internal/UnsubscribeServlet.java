@@ -60,7 +60,13 @@ public class UnsubscribeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = Paths.token(request);
-        String list = request.getParameter("list");
+        String list;
+        try {
+            list = Paths.parameter(request, "list");
+        } catch (FormException e) {
+            response.sendError(e.status());
+            return;
+        }
         Optional<UnsubscribePage> page = token == null ? Optional.empty() : subscribers.unsubscribePage(token, list);
         if (page.isEmpty()) {
             invalid(response);

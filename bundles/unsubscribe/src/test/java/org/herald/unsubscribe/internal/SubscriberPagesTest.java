@@ -455,6 +455,9 @@ class SubscriberPagesTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(415);
         assertThat(post("/preferences/" + token, "csrf=" + enc(csrf) + "&frequency=HOURLY").statusCode()).isEqualTo(400);
         assertThat(post("/preferences/" + token, "csrf=" + enc(csrf) + "&list=%FF%FE").statusCode()).isEqualTo(400);
+        String unsubscribe = server.cb.tokens.issue(Token.of(TokenPurpose.UNSUBSCRIBE, c.id()));
+        assertThat(get("/unsubscribe/" + unsubscribe + "?list=%00%ff").statusCode()).isEqualTo(400);
+        assertThat(get("/preferences/" + token + "?saved=%ff%fe").statusCode()).isEqualTo(400);
         assertThat(reload(c).lists()).contains(news);
     }
 }

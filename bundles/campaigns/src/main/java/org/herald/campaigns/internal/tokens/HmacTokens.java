@@ -89,6 +89,11 @@ public class HmacTokens implements TokenService {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        // one spelling per token: base64 ignores the unused low bits of the last character, so without
+        // this a token with those bits changed would verify too (a second link doing the same thing)
+        if (!canonical(payload, token, 0, dot) | !canonical(given, token, dot + 1, token.length())) {
+            return Optional.empty();
+        }
         if (!matchesAny('t', payload, given)) {
             return Optional.empty();
         }
@@ -146,7 +151,16 @@ public class HmacTokens implements TokenService {
         } catch (IllegalArgumentException e) {
             return false;
         }
+        if (!canonical(given, signature, 0, signature.length())) {
+            return false;
+        }
         return matchesAny('s', bound(token, text), given);
+    }
+
+    /** Whether {@code text[from, to)} is exactly how {@code bytes} are encoded. */
+    private static boolean canonical(byte[] bytes, String text, int from, int to) {
+        String encoded = ENCODER.encodeToString(bytes);
+        return encoded.length() == to - from && text.startsWith(encoded, from);
     }
 
     private static byte[] bound(String token, String text) {

@@ -99,4 +99,25 @@ class HmacTokensTest {
                 + expired.substring(expired.indexOf('.'));
         assertThat(t.verify(forged)).isEmpty();
     }
+
+    @Test
+    void aTokenHasOneSpellingTheUnusedBitsOfItsLastCharacterCannotBeChanged() {
+        HmacTokens t = tokens(SECRET);
+        String s = t.issue(Token.of(TokenPurpose.UNSUBSCRIBE, "01HZCONTACT", 9));
+        char last = s.charAt(s.length() - 1);
+        // 16 signature bytes: the last base64 character carries 2 bits, the other 4 are padding
+        int value = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last);
+        char sibling = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(value ^ 1);
+        String variant = s.substring(0, s.length() - 1) + sibling;
+        assertThat(java.util.Base64.getUrlDecoder().decode(variant.substring(variant.indexOf('.') + 1)))
+                .isEqualTo(java.util.Base64.getUrlDecoder().decode(s.substring(s.indexOf('.') + 1)));
+        assertThat(t.verify(s)).isPresent();
+        assertThat(t.verify(variant)).isEmpty();
+        String sig = t.sign(s, "text");
+        int v = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(sig.charAt(sig.length() - 1));
+        String sigVariant = sig.substring(0, sig.length() - 1)
+                + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(v ^ 1);
+        assertThat(t.verifySigned(s, "text", sig)).isTrue();
+        assertThat(t.verifySigned(s, "text", sigVariant)).isFalse();
+    }
 }
