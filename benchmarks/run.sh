@@ -12,6 +12,11 @@
 #   benchmarks/run.sh segments [contacts] [events]
 #                                       segment counts (3 field conditions; clicked+purchased+not tagged) vs
 #                                       hand-written SQL on embedded Derby (default 1,000,000 contacts, 5,000,000 events)
+#   benchmarks/run.sh oneclick [contacts] [seconds]
+#                                       against a running Herald with no relay (bin/start first): a campaign to
+#                                       [contacts] (default 30,000) into data/outbox, then wrk posts the RFC 8058
+#                                       one-click of each message's List-Unsubscribe URL (distinct tokens):
+#                                       requests/s and p99, then counts who actually left the list
 # Builds the benchmarks module against the installed Herald modules (mvn install them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,8 +74,41 @@ case "$what" in
     exec java -Xmx2g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.segments.SegmentBenchmark "$contacts" "$events" target/segments-benchmark
     ;;
+  oneclick)
+    contacts="${2:-30000}"
+    seconds="${3:-10}"
+    home="${HERALD_HOME:-karaf-assembly/target/assembly}"
+    base="${HERALD_URL:-http://127.0.0.1:8181}"
+    api="$base/herald/api/v1"
+    auth="${HERALD_AUTH:-admin:admin}"
+    command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
+    run="oc$(date +%s)"
+    mkdir -p benchmarks/target
+    curl -sf -u "$auth" -H 'Content-Type: application/json' -d "{\"name\":\"$run\"}" "$api/lists" >/dev/null
+    csv=benchmarks/target/oneclick-contacts.csv
+    { echo "email,status"; for i in $(seq 1 "$contacts"); do echo "oc$i-$run@bench.test,CONFIRMED"; done; } > "$csv"
+    curl -sf -u "$auth" -H 'Content-Type: text/csv' --data-binary @"$csv" "$api/contacts/import?list=$run" >/dev/null
+    curl -sf -u "$auth" -X PUT -H 'Content-Type: application/json' \
+      -d '{"subject":"News","html":"<p>News</p><a href=\"{{ unsubscribe_url }}\">Unsubscribe</a>"}' "$api/templates/$run" >/dev/null
+    curl -sf -u "$auth" -H 'Content-Type: application/json' -d "{\"name\":\"$run\",\"template\":\"$run\",\"lists\":[\"$run\"]}" \
+      "$api/campaigns" >/dev/null
+    id=$(curl -sf -u "$auth" "$api/campaigns/$run" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+    curl -sf -u "$auth" -H 'Content-Type: application/json' -d '{}' "$api/campaigns/$run/send" >/dev/null
+    start=$(date +%s)
+    until [ "$(find "$home/data/outbox" -name "c$id.m*.eml" | wc -l)" -ge "$contacts" ]; do
+      [ $(( $(date +%s) - start )) -lt 900 ] || { echo "the campaign did not reach the outbox in 15 minutes" >&2; exit 1; }
+      sleep 2
+    done
+    echo "campaign of $contacts messages in the outbox after $(( $(date +%s) - start )) s"
+    find "$home/data/outbox" -name "c$id.m*.eml" -print0 | xargs -0 grep -h '^List-Unsubscribe: <' \
+      | sed 's/^List-Unsubscribe: <\([^>]*\)>.*/\1/' | tr -d '\r' > benchmarks/target/oneclick-urls.txt
+    before=$(curl -sf -u "$auth" "$api/contacts/count?list=$run" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
+    wrk -t2 -c16 -d"${seconds}s" --latency -s benchmarks/oneclick.lua "$base" -- benchmarks/target/oneclick-urls.txt
+    after=$(curl -sf -u "$auth" "$api/contacts/count?list=$run" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
+    echo "members of $run: $before before, $after after: $(( before - after )) one-clicks applied"
+    ;;
   *)
-    echo "usage: $0 import [rows] | import-pg [rows] | bounce [rounds] | events [events] [contacts] | events-live [events] [contacts] | segments [contacts] [events]" >&2
+    echo "usage: $0 import [rows] | import-pg [rows] | bounce [rounds] | events [events] [contacts] | events-live [events] [contacts] | segments [contacts] [events] | oneclick [contacts] [seconds]" >&2
     exit 2
     ;;
 esac
