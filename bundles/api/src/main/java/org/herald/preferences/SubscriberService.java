@@ -53,6 +53,12 @@ public interface SubscriberService {
     /** Confirms a subscription (double opt-in): PENDING to CONFIRMED with the proof, source FORM. */
     ConfirmResult confirm(String token, RequestProof proof);
 
+    /**
+     * Sends a new confirmation message for a genuine confirmation token, also an expired one (what
+     * the expired page offers); empty for any other token.
+     */
+    Optional<org.herald.campaigns.ConfirmationMail.Outcome> resendConfirmation(String token);
+
     /** The language the pages of a genuine token are shown in (the contact's), or empty. */
     Optional<String> language(String token);
 }

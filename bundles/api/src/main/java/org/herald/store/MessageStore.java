@@ -122,4 +122,32 @@ public interface MessageStore {
 
     /** Message events of the campaign whose events carry {@code source}, counted by type. */
     List<EventCount> eventCounts(String source);
+
+    // ---- transactional system messages (the double opt-in confirmation)
+
+    /**
+     * A system message as stored: its rendered message ({@code body}, the transport's JSON of
+     * {@link org.herald.mail.OutboundMessage}, without its id) and its delivery state.
+     */
+    record SystemMessage(long id, long contactKey, String contactId, String kind, MessageStatus status, String body,
+            int attempts, Instant queuedAt, Instant firstFailureAt) {
+    }
+
+    /** Queues a system message WFS, due now, appending {@code event}, in one transaction; returns its id. */
+    long queueSystem(long contactKey, String kind, String body, Instant at, EventWrite event);
+
+    /** WFS system messages due at {@code now}, at most {@code limit}, leased until {@code leaseUntil}. */
+    List<SystemMessage> leaseSystem(Instant now, Instant leaseUntil, int limit);
+
+    /** The system message {@code id}, if {@code id} is one. */
+    java.util.Optional<SystemMessage> findSystem(long id);
+
+    /**
+     * Changes a WFS system message to {@code status} (or, with {@code retryAt}, keeps it WFS until
+     * then), appending {@code event} (may be null) when the status became final; false when it was not WFS.
+     */
+    boolean changeSystem(long id, MessageStatus status, Instant at, Instant retryAt, String reply, EventWrite event);
+
+    /** How many system messages of {@code kind} were queued for the contact at or after {@code since}. */
+    int countSystem(long contactKey, String kind, Instant since);
 }

@@ -371,6 +371,12 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
             return out;
         }
         Instant now = Instant.now();
+        for (MessageStore.SystemMessage m : messages.leaseSystem(now, now.plusSeconds(config.leaseSeconds()), max - out.size())) {
+            out.add(system(m));
+        }
+        if (out.size() >= max) {
+            return out;
+        }
         List<MessageRecord> leased = messages.lease(now, now.plusSeconds(config.leaseSeconds()), max - out.size());
         if (leased.isEmpty()) {
             return out;
@@ -451,10 +457,69 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         return c.subject() == null || c.subject().isBlank() ? r.subject() : c.subject();
     }
 
+    /** The transport's message of a system message: its stored rendering with its id, Message-ID and bounce address. */
+    private OutboundMessage system(MessageStore.SystemMessage m) {
+        OutboundMessage stored;
+        try {
+            stored = org.herald.json.HeraldJson.mapper().readValue(m.body(), OutboundMessage.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("system message " + m.id() + " cannot be read", e);
+        }
+        OutboundMessage.Builder b = OutboundMessage.builder().messageId(m.id()).campaignId(0).contactId(m.contactId())
+                .rfcMessageId("<s" + m.id() + "@" + config.messageIdDomain() + ">").from(stored.from())
+                .replyTo(stored.replyTo()).to(stored.to()).subject(stored.subject()).html(stored.html()).text(stored.text())
+                .envelopeFrom("bounce+" + tokens.issue(Token.of(TokenPurpose.BOUNCE, m.contactId(), m.id())) + "@"
+                        + config.bounceDomain());
+        stored.headers().forEach(b::header);
+        return b.build();
+    }
+
+    private boolean reportSystem(MessageStore.SystemMessage m, DeliveryResult result) {
+        if (m.status() != MessageStatus.WFS) {
+            return true;
+        }
+        String reply = result.replyCode() > 0 ? result.replyCode() + " " + nullToEmpty(result.reply()) : result.reply();
+        Instant at = result.at();
+        MessageStatus status = switch (result.outcome()) {
+            case ACCEPTED -> MessageStatus.SENT;
+            case USER_UNKNOWN -> MessageStatus.UF;
+            case POLICY -> MessageStatus.FP;
+            case PERMANENT -> MessageStatus.HF;
+            case INVALID_ADDRESS -> MessageStatus.IE;
+            case TEMPORARY, CONNECTION, SKIPPED -> MessageStatus.WFS;
+        };
+        Instant retryAt = null;
+        if (status == MessageStatus.WFS) {
+            Instant first = m.firstFailureAt() == null ? at : m.firstFailureAt();
+            if (!first.plus(Duration.ofHours(config.giveUpHours())).isAfter(at)) {
+                status = result.outcome() == DeliveryOutcome.CONNECTION ? MessageStatus.LF : MessageStatus.SF;
+            } else {
+                retryAt = at.plusSeconds(Math.min(config.retryFirstSeconds() << Math.min(m.attempts(), 16),
+                        config.retryMaxSeconds()));
+            }
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("kind", m.kind());
+        props.put("message", m.id());
+        props.put("status", status.name());
+        if (reply != null) {
+            props.put("reply", reply);
+        }
+        EventWrite event = new EventWrite(UUID.randomUUID().toString(), false, m.contactKey(), m.contactId(),
+                status == MessageStatus.SENT ? EventTypes.MESSAGE_SENT : EventTypes.MESSAGE_FAILED, at, at, "system:" + m.kind(),
+                "smtp", props, null, null);
+        messages.changeSystem(m.id(), status, at, retryAt, reply, retryAt == null ? event : null);
+        return true;
+    }
+
     @Override
     public boolean wanted(long messageId) {
         if (messageId == 0) {
             return true;
+        }
+        Optional<MessageStore.SystemMessage> system = messages.findSystem(messageId);
+        if (system.isPresent()) {
+            return system.get().status() == MessageStatus.WFS;
         }
         MessageRecord m = messages.find(messageId);
         if (m.status() != MessageStatus.WFS) {
@@ -466,6 +531,11 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     @Override
     public void report(DeliveryResult result) {
         if (result.messageId() == 0 || result.outcome() == DeliveryOutcome.SKIPPED) {
+            return;
+        }
+        Optional<MessageStore.SystemMessage> system = messages.findSystem(result.messageId());
+        if (system.isPresent()) {
+            reportSystem(system.get(), result);
             return;
         }
         MessageRecord m = messages.find(result.messageId());

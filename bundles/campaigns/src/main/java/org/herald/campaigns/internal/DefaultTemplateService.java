@@ -68,6 +68,11 @@ public class DefaultTemplateService implements TemplateService {
         return toTemplate(record(name));
     }
 
+    /** The template of this name, if there is one. */
+    java.util.Optional<TemplateRecord> find(String name) {
+        return store.find(name);
+    }
+
     TemplateRecord record(String name) {
         return store.find(name).orElseThrow(() -> new NotFoundException("template '" + name + "' does not exist"));
     }

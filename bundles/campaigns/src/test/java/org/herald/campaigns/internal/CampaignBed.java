@@ -17,6 +17,7 @@ public final class CampaignBed implements AutoCloseable {
     public final Tracking tracking = new Tracking(tokens, bed.stores.messages(), bed.stores.campaigns(), bed.stores.events());
     public final DefaultSubscriberLinks links;
     public final DefaultCampaignService campaigns;
+    public final DefaultConfirmationMail confirmations;
 
     public CampaignBed() {
         this(Map.of());
@@ -26,6 +27,8 @@ public final class CampaignBed implements AutoCloseable {
         Map<String, Object> c = new java.util.HashMap<>(Map.of("tickMillis", 3_600_000L));
         c.putAll(config);
         links = new DefaultSubscriberLinks(tokens, Configs.of(CampaignsConfig.class, c));
+        confirmations = new DefaultConfirmationMail(bed.contacts, bed.stores.contacts(), bed.stores.messages(), links,
+                templates, policy, Configs.defaults(ConfirmationConfig.class));
         campaigns = new DefaultCampaignService(bed.stores.campaigns(), bed.stores.messages(), bed.stores.contacts(),
                 bed.contacts, bed.stores.lists(), templates, policy, tokens, tracking,
                 links, Configs.of(CampaignsConfig.class, c));

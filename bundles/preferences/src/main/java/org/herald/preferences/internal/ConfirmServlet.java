@@ -67,6 +67,10 @@ public class ConfirmServlet extends HttpServlet {
         String token = Paths.token(request);
         ConfirmResult check = token == null ? new ConfirmResult(ConfirmResult.Outcome.INVALID, null)
                 : subscribers.confirmation(token);
+        if (check.outcome() == ConfirmResult.Outcome.EXPIRED) {
+            resend(request, response, token, check);
+            return;
+        }
         if (check.outcome() != ConfirmResult.Outcome.WAITING) {
             show(response, token, check);
             return;
@@ -84,5 +88,24 @@ public class ConfirmServlet extends HttpServlet {
             return;
         }
         show(response, token, subscribers.confirm(token, pages.proof(request)));
+    }
+
+    /** The expired page's button: a new confirmation message (within the daily cap). */
+    private void resend(HttpServletRequest request, HttpServletResponse response, String token, ConfirmResult check)
+            throws IOException {
+        FormBody form;
+        try {
+            form = pages.readForm(request);
+        } catch (FormException e) {
+            response.sendError(e.status());
+            return;
+        }
+        if (!form.has("resend") || !pages.csrfValid(token, form.first("csrf"))) {
+            show(response, token, check);
+            return;
+        }
+        String sent = subscribers.resendConfirmation(token).map(Enum::name).orElse("SUPPRESSED");
+        pages.render(response, 200, ConfirmServlet.class, "confirm", check.language(),
+                Map.of("outcome", "RESENT", "resent", sent, "csrf", pages.csrf(token)));
     }
 }

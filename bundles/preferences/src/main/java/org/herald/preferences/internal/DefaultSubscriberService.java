@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.herald.campaigns.ConfirmationMail;
 import org.herald.campaigns.MailChoices;
 import org.herald.campaigns.SendPolicy;
 import org.herald.common.NotFoundException;
@@ -73,12 +74,15 @@ public class DefaultSubscriberService implements SubscriberService {
     private final SendPolicy policy;
     private final MessageStore messages;
     private final EventService events;
+    private final ConfirmationMail confirmations;
     private final String languageField;
 
     @Activate
     public DefaultSubscriberService(@Reference TokenService tokens, @Reference ContactService contacts,
             @Reference ListService lists, @Reference FieldService fields, @Reference SendPolicy policy,
-            @Reference MessageStore messages, @Reference EventService events, PagesConfig config) {
+            @Reference MessageStore messages, @Reference EventService events, @Reference ConfirmationMail confirmations,
+            PagesConfig config) {
+        this.confirmations = confirmations;
         this.tokens = tokens;
         this.contacts = contacts;
         this.lists = lists;
@@ -406,5 +410,11 @@ public class DefaultSubscriberService implements SubscriberService {
         }
         contacts.setStatus(c.get().id(), OptInStatus.CONFIRMED, own(ConsentSource.FORM, proof).build());
         return new ConfirmResult(ConfirmResult.Outcome.CONFIRMED, language);
+    }
+
+    @Override
+    public Optional<ConfirmationMail.Outcome> resendConfirmation(String token) {
+        return confirmToken(token).flatMap(t -> contacts.find(t.contactId()))
+                .map(c -> confirmations.request(c.id()));
     }
 }

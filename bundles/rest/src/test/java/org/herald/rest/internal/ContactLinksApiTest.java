@@ -53,4 +53,19 @@ class ContactLinksApiTest {
         assertThat(rest.admin("contacts/nobody@rest.test/links").get().getStatus()).isEqualTo(404);
         assertThat(rest.anonymous("contacts/nobody@rest.test/links").get().getStatus()).isEqualTo(401);
     }
+
+    @Test
+    void anAdminSendsThePendingContactItsConfirmationMessageWithinTheDailyCap() {
+        rest.admin("contacts").type(MediaType.APPLICATION_JSON).post("{\"email\":\"pending@rest.test\",\"status\":\"PENDING\"}");
+        rest.admin("contacts").type(MediaType.APPLICATION_JSON).post("{\"email\":\"done@rest.test\",\"status\":\"CONFIRMED\"}");
+        for (int i = 0; i < 3; i++) {
+            javax.ws.rs.core.Response r = rest.admin("contacts/pending@rest.test/confirmation").post(null);
+            assertThat(r.getStatus()).isEqualTo(202);
+            assertThat(json(r).get("outcome").asText()).isEqualTo("QUEUED");
+        }
+        assertThat(rest.admin("contacts/pending@rest.test/confirmation").post(null).getStatus()).isEqualTo(429);
+        assertThat(json(rest.admin("contacts/done@rest.test/confirmation").post(null)).get("outcome").asText())
+                .isEqualTo("ALREADY_CONFIRMED");
+        assertThat(rest.admin("contacts/nobody@rest.test/confirmation").post(null).getStatus()).isEqualTo(404);
+    }
 }

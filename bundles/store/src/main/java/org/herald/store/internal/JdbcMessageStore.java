@@ -510,4 +510,121 @@ public class JdbcMessageStore implements MessageStore {
             return List.copyOf(counts.values());
         });
     }
+
+    // ---- system messages
+
+    @Override
+    public long queueSystem(long contactKey, String kind, String body, Instant at, EventWrite event) {
+        return db.transaction("queue a system message", st -> {
+            long id = keys.next();
+            PreparedStatement in = st.get("INSERT INTO system_message (id, contact_id, kind, status, body, queued_at, "
+                    + "status_at, next_attempt_at, attempts) VALUES (?, ?, ?, 'WFS', ?, ?, ?, ?, 0)");
+            in.setLong(1, id);
+            in.setLong(2, contactKey);
+            in.setString(3, kind);
+            in.setString(4, body);
+            in.setTimestamp(5, Timestamp.from(at));
+            in.setTimestamp(6, Timestamp.from(at));
+            in.setTimestamp(7, Timestamp.from(at));
+            in.executeUpdate();
+            if (event != null) {
+                EventTable.append(st, List.of(event));
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public List<SystemMessage> leaseSystem(Instant now, Instant leaseUntil, int limit) {
+        List<Long> leased = db.transaction("lease system messages", st -> {
+            PreparedStatement due = st.get("SELECT id FROM system_message WHERE status = 'WFS' AND next_attempt_at <= ? "
+                    + "ORDER BY id FETCH FIRST ? ROWS ONLY");
+            due.setTimestamp(1, Timestamp.from(now));
+            due.setInt(2, limit);
+            List<Long> candidates = new ArrayList<>();
+            try (ResultSet rs = due.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getLong(1));
+                }
+            }
+            List<Long> claimed = new ArrayList<>();
+            PreparedStatement claim = st.get("UPDATE system_message SET next_attempt_at = ? "
+                    + "WHERE id = ? AND status = 'WFS' AND next_attempt_at <= ?");
+            for (long id : candidates) {
+                claim.setTimestamp(1, Timestamp.from(leaseUntil));
+                claim.setLong(2, id);
+                claim.setTimestamp(3, Timestamp.from(now));
+                if (claim.executeUpdate() == 1) {
+                    claimed.add(id);
+                }
+            }
+            return claimed;
+        });
+        List<SystemMessage> out = new ArrayList<>();
+        for (long id : leased) {
+            findSystem(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public java.util.Optional<SystemMessage> findSystem(long id) {
+        return db.read("read a system message", st -> {
+            PreparedStatement ps = st.get("SELECT m.id, m.contact_id, c.public_id, m.kind, m.status, m.body, m.attempts, "
+                    + "m.queued_at, m.first_failure_at FROM system_message m JOIN contact c ON c.id = m.contact_id "
+                    + "WHERE m.id = ?");
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return java.util.Optional.<SystemMessage>empty();
+                }
+                return java.util.Optional.of(new SystemMessage(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), MessageStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7),
+                        rs.getTimestamp(8).toInstant(), instant(rs, 9)));
+            }
+        });
+    }
+
+    @Override
+    public boolean changeSystem(long id, MessageStatus status, Instant at, Instant retryAt, String reply,
+            EventWrite event) {
+        String r = reply == null || reply.length() <= 1000 ? reply : reply.substring(0, 1000);
+        return db.transaction("change a system message", st -> {
+            if (retryAt != null) {
+                PreparedStatement retry = st.get("UPDATE system_message SET next_attempt_at = ?, attempts = attempts + 1, "
+                        + "first_failure_at = COALESCE(first_failure_at, ?), reply = ? WHERE id = ? AND status = 'WFS'");
+                retry.setTimestamp(1, Timestamp.from(retryAt));
+                retry.setTimestamp(2, Timestamp.from(at));
+                retry.setString(3, r);
+                retry.setLong(4, id);
+                return retry.executeUpdate() == 1;
+            }
+            PreparedStatement done = st.get("UPDATE system_message SET status = ?, status_at = ?, next_attempt_at = NULL, "
+                    + "attempts = attempts + 1, reply = COALESCE(?, reply) WHERE id = ? AND status = 'WFS'");
+            done.setString(1, status.name());
+            done.setTimestamp(2, Timestamp.from(at));
+            done.setString(3, r);
+            done.setLong(4, id);
+            boolean changed = done.executeUpdate() == 1;
+            if (changed && event != null) {
+                EventTable.append(st, List.of(event));
+            }
+            return changed;
+        });
+    }
+
+    @Override
+    public int countSystem(long contactKey, String kind, Instant since) {
+        return db.read("count system messages", st -> {
+            PreparedStatement ps = st.get("SELECT COUNT(*) FROM system_message WHERE contact_id = ? AND kind = ? "
+                    + "AND queued_at >= ?");
+            ps.setLong(1, contactKey);
+            ps.setString(2, kind);
+            ps.setTimestamp(3, Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
 }

@@ -39,7 +39,7 @@ final class PageServer implements AutoCloseable {
         PagesConfig config = Configs.of(PagesConfig.class, c);
         pages = new DefaultPages(cb.tokens, config);
         subscribers = new DefaultSubscriberService(cb.tokens, cb.bed.contacts, cb.bed.lists, cb.bed.fields, cb.policy,
-                cb.bed.stores.messages(), cb.bed.events, config);
+                cb.bed.stores.messages(), cb.bed.events, cb.confirmations, config);
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
         connector.setPort(0);

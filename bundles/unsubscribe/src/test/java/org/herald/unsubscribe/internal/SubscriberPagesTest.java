@@ -430,14 +430,60 @@ class SubscriberPagesTest {
     }
 
     @Test
-    void anExpiredConfirmationLinkSaysHowToGetANewOneAndConfirmsNothing() throws Exception {
-        Contact c = contact(OptInStatus.PENDING, null);
+    void anExpiredConfirmationLinkOffersANewOneSentThroughTheOutboundPathWithinTheDailyCap() throws Exception {
+        Contact c = contact(OptInStatus.PENDING, "et");
         String expired = server.cb.tokens.issue(Token.of(TokenPurpose.CONFIRM, c.id()).expiringAt(Instant.now().minusSeconds(60)));
         HttpResponse<String> page = get("/confirm/" + expired);
         assertThat(page.statusCode()).isEqualTo(410);
-        assertThat(page.body()).contains("This confirmation link has expired").doesNotContain("name=\"csrf\"");
+        assertThat(page.body()).contains("See kinnituslink on aegunud").contains("Saada mulle uus link")
+                .doesNotContain("Jah, telli");
         assertThat(post("/confirm/" + expired, "csrf=x").statusCode()).isEqualTo(410);
         assertThat(reload(c).status()).isEqualTo(OptInStatus.PENDING);
+
+        HttpResponse<String> resent = post("/confirm/" + expired, "resend=1&csrf=" + enc(csrf(page)));
+        assertThat(resent.statusCode()).isEqualTo(200);
+        assertThat(resent.body()).contains("Saatsime teile uue kinnituslingi");
+        List<OutboundMessage> out = server.cb.campaigns.take(100);
+        OutboundMessage mail = out.stream().filter(m -> m.to().equals(c.email())).findFirst().orElseThrow();
+        assertThat(mail.subject()).isEqualTo("Palun kinnitage oma tellimus");
+        assertThat(mail.headers()).doesNotContainKey("List-Unsubscribe").containsEntry("Auto-Submitted", "auto-generated");
+        assertThat(mail.rfcMessageId()).isEqualTo("<s" + mail.messageId() + "@herald.invalid>");
+        String link = mail.text().replaceAll("(?s).*(http://\\S+/confirm/\\S+).*", "$1");
+        String fresh = link.substring(link.lastIndexOf('/') + 1);
+        assertThat(server.cb.tokens.verify(fresh, TokenPurpose.CONFIRM)).isPresent();
+        HttpResponse<String> confirmPage = get("/confirm/" + fresh);
+        assertThat(confirmPage.statusCode()).isEqualTo(200);
+        assertThat(post("/confirm/" + fresh, "csrf=" + enc(csrf(confirmPage))).statusCode()).isEqualTo(200);
+        assertThat(reload(c).status()).isEqualTo(OptInStatus.CONFIRMED);
+
+        // delivered: the message is SENT and on the timeline
+        server.cb.campaigns.report(DeliveryResult.of(mail.messageId(), DeliveryOutcome.ACCEPTED, 250, "2.0.0 Ok", Instant.now()));
+        assertThat(server.cb.campaigns.wanted(mail.messageId())).isFalse();
+        assertThat(server.cb.bed.events.timeline(c.id(), TimelineQuery.latest().withTypes(java.util.Set.of("message_sent")))
+                .items()).singleElement().satisfies(e -> assertThat(e.properties()).containsEntry("kind", "confirmation"));
+    }
+
+    @Test
+    void confirmationMessagesAreCappedPerContactPerDayAndSurviveAsRowsUntilReported() throws Exception {
+        Contact c = contact(OptInStatus.PENDING, null);
+        for (int i = 0; i < 3; i++) {
+            assertThat(server.cb.confirmations.request(c.id())).isEqualTo(org.herald.campaigns.ConfirmationMail.Outcome.QUEUED);
+        }
+        assertThat(server.cb.confirmations.request(c.email())).isEqualTo(org.herald.campaigns.ConfirmationMail.Outcome.LIMITED);
+        List<OutboundMessage> mine = server.cb.campaigns.take(100).stream().filter(m -> m.to().equals(c.email())).toList();
+        assertThat(mine).hasSize(3);
+        // a temporary failure keeps it for a retry (this bed retries at once); delivered ones are done
+        server.cb.campaigns.report(DeliveryResult.of(mine.get(0).messageId(), DeliveryOutcome.TEMPORARY, 451, "4.3.0 try later",
+                Instant.now()));
+        assertThat(server.cb.campaigns.wanted(mine.get(0).messageId())).isTrue();
+        for (OutboundMessage m : mine.subList(1, 3)) {
+            server.cb.campaigns.report(DeliveryResult.of(m.messageId(), DeliveryOutcome.ACCEPTED, 250, "ok", Instant.now()));
+        }
+        assertThat(server.cb.campaigns.take(100)).filteredOn(m -> m.to().equals(c.email()))
+                .extracting(OutboundMessage::messageId).containsExactly(mine.get(0).messageId());
+        Contact confirmed = contact(OptInStatus.CONFIRMED, null);
+        assertThat(server.cb.confirmations.request(confirmed.id()))
+                .isEqualTo(org.herald.campaigns.ConfirmationMail.Outcome.ALREADY_CONFIRMED);
     }
 
     // ---- bad input

@@ -330,4 +330,30 @@ final class CampaignCommands {
             out.println("              (valid until " + l.confirmExpiresAt() + ")");
         }
     }
+
+    @Service
+    @Command(scope = "herald", name = "contact-confirmation",
+            description = "Sends a contact the double opt-in message with its confirmation link",
+            detailedDescription = "Through the outbound path of campaigns (the relay, or data/outbox/), in the contact's "
+                    + "language, or with the template named by confirmationTemplate of etc/org.herald.campaigns.cfg. "
+                    + "At most confirmationsPerDay messages go to one contact in 24 hours.")
+    public static class Confirmation extends HeraldAction {
+        @Argument(index = 0, name = "contact", required = true, description = "Contact id or e-mail")
+        String contact;
+        @Reference
+        org.herald.campaigns.ConfirmationMail confirmations;
+
+        @Override
+        protected void run(PrintStream out) {
+            switch (confirmations.request(contact)) {
+                case QUEUED -> out.println("Queued the confirmation message to " + contact
+                        + ". The contact becomes CONFIRMED when it follows the link.");
+                case ALREADY_CONFIRMED -> out.println("Nothing sent: " + contact + " is CONFIRMED already.");
+                case SUPPRESSED -> throw new IllegalArgumentException(contact
+                        + " cannot be mailed (its address is inactive or it is deleted)");
+                case LIMITED -> throw new IllegalArgumentException("Nothing sent: " + contact
+                        + " got the most confirmation messages allowed in 24 hours (confirmationsPerDay)");
+            }
+        }
+    }
 }

@@ -46,6 +46,7 @@ import org.herald.contacts.UpsertResult;
 import org.herald.contacts.json.ContactInputJson;
 import org.herald.events.EventService;
 import org.herald.segments.SegmentService;
+import org.herald.campaigns.ConfirmationMail;
 import org.herald.tokens.ContactLinks;
 import org.herald.tokens.SubscriberLinks;
 import org.herald.events.TimelineQuery;
@@ -93,14 +94,17 @@ public class ContactResource {
 
     private final ContactService contacts;
     private final SubscriberLinks links;
+    private final ConfirmationMail confirmations;
     private final EventService events;
     private final SegmentService segments;
     private volatile long importMaxBytes;
 
     @Activate
     public ContactResource(@Reference ContactService contacts, @Reference EventService events,
-            @Reference SegmentService segments, @Reference SubscriberLinks links, RestConfig config) {
+            @Reference SegmentService segments, @Reference SubscriberLinks links,
+            @Reference ConfirmationMail confirmations, RestConfig config) {
         this.contacts = contacts;
+        this.confirmations = confirmations;
         this.links = links;
         this.events = events;
         this.segments = segments;
@@ -165,6 +169,21 @@ public class ContactResource {
     @Path("{idOrEmail}/links")
     public ContactLinks links(@PathParam("idOrEmail") String idOrEmail) {
         return links.forContact(contacts.get(idOrEmail).id());
+    }
+
+    /** Sends the double opt-in message: {@code {"outcome":"QUEUED|ALREADY_CONFIRMED|SUPPRESSED|LIMITED"}}. */
+    @POST
+    @Path("{idOrEmail}/confirmation")
+    public Response requestConfirmation(@PathParam("idOrEmail") String idOrEmail) {
+        ConfirmationMail.Outcome outcome = confirmations.request(idOrEmail);
+        int status = switch (outcome) {
+            case QUEUED -> 202;
+            case ALREADY_CONFIRMED -> 200;
+            case SUPPRESSED -> 409;
+            case LIMITED -> 429;
+        };
+        return Response.status(status).entity(java.util.Map.of("outcome", outcome.name()))
+                .type(MediaType.APPLICATION_JSON).build();
     }
 
     @PATCH

@@ -83,7 +83,7 @@ public final class RestServer implements AutoCloseable {
         factory.setAddress(address);
         factory.setTransportId(LocalTransportFactory.TRANSPORT_ID);
         factory.setServiceBeans(List.of(
-                new ContactResource(services.contacts, services.events, services.segments, services.links,
+                new ContactResource(services.contacts, services.events, services.segments, services.links, services.confirmations,
                         new TestConfig("karaf", "herald-admin", importMaxBytes)),
                 new EventResource(services.events),
                 new FieldResource(services.fields), new ListResource(services.lists),

@@ -33,6 +33,12 @@ public final class Services implements AutoCloseable {
             bed.stores.settings(), Configs.defaults(org.herald.campaigns.internal.tokens.TokensConfig.class));
     public final org.herald.campaigns.internal.DefaultSubscriberLinks links = new org.herald.campaigns.internal.DefaultSubscriberLinks(
             tokens, Configs.defaults(org.herald.campaigns.internal.CampaignsConfig.class));
+    public final org.herald.campaigns.internal.DefaultConfirmationMail confirmations =
+            new org.herald.campaigns.internal.DefaultConfirmationMail(bed.contacts, bed.stores.contacts(),
+                    bed.stores.messages(), links, new org.herald.campaigns.internal.DefaultTemplateService(
+                            bed.stores.templates(), bed.stores.campaigns()),
+                    new org.herald.campaigns.internal.DefaultSendPolicy(bed.stores.contacts(), bed.contacts, bed.stores.messages()),
+                    Configs.defaults(org.herald.campaigns.internal.ConfirmationConfig.class));
     /** Keeps the activity summaries as the container's listener would; tests call it after adding events. */
     public final ActivityListener activity = new ActivityListener(bed.stores.segments());
 
