@@ -225,7 +225,19 @@ public class DefaultContactService implements ContactService {
     }
 
     private ContactRecord live(String idOrEmail) {
-        return resolve(idOrEmail).filter(r -> !r.isDeleted()).orElseThrow(() -> notFound(idOrEmail));
+        ContactRecord r = any(idOrEmail);
+        if (r.isDeleted()) {
+            throw deleted(r);
+        }
+        return r;
+    }
+
+    /** A soft-deleted contact is not found, and the answer says so and how to bring it back. */
+    private NotFoundException deleted(ContactRecord r) {
+        return new NotFoundException("contact " + r.id() + " " + r.email() + " was deleted at "
+                + r.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": restore it with contact-restore "
+                + r.id() + " (REST: POST /contacts/" + r.id() + "/restore) before the nightly purge at "
+                + settings.purgeTime() + " removes it");
     }
 
     private ContactRecord any(String idOrEmail) {
