@@ -426,7 +426,22 @@ class RestApiTest {
     void importWithJsonContentTypeIs415WithAHint() {
         Response r = rest.admin("contacts/import").type(MediaType.APPLICATION_JSON).post("{}");
         assertThat(r.getStatus()).isEqualTo(415);
-        assertThat(json(r).get("message").asText()).contains("text/csv");
+        JsonNode body = json(r);
+        assertThat(body.get("error").asText()).isEqualTo("unsupported_media_type");
+        assertThat(body.get("message").asText()).contains("text/csv");
+    }
+
+    @Test
+    void aWrongMethodAndAnUnanswerableAcceptSayWhatTheyAre() {
+        Response method = rest.admin("contacts").type(MediaType.APPLICATION_JSON).put("{}");
+        assertThat(method.getStatus()).isEqualTo(405);
+        JsonNode body = json(method);
+        assertThat(body.get("error").asText()).isEqualTo("method_not_allowed");
+        assertThat(body.get("message").asText()).contains("GET").contains("POST");
+
+        Response accept = rest.admin("contacts").replaceHeader("Accept", "image/png").get();
+        assertThat(accept.getStatus()).isEqualTo(406);
+        assertThat(json(accept).get("error").asText()).isEqualTo("not_acceptable");
     }
 
     @Test
