@@ -344,8 +344,8 @@ final class CsvImport {
             return row;
         }
         return new Row(row.number(), null, null, "the address " + row.address().email() + " is a duplicate of row "
-                + first + " (addresses are compared " + (emails.isCaseSensitiveLocalPart() ? "case-insensitively in the "
-                        + "domain" : "case-insensitively") + "): only the first row of an address is imported");
+                + first + " (the same contact: " + (emails.isCaseSensitiveLocalPart() ? "the domain's case is ignored"
+                        : "case is ignored") + "): only the first row of an address is imported");
     }
 
     private Row row(CSVRecord record, long number, List<Column> columns) {
@@ -589,9 +589,10 @@ final class CsvImport {
     }
 
     /**
-     * The first row of each uniqueness key in the file, in about 16 bytes per address (a million-row
-     * file holds some 32 MB here, where a map of the keys themselves took over 100 MB): keys are
-     * kept as 64-bit FNV-1a hashes in open addressing. Two different addresses of one file share a
+     * The first row of each uniqueness key in the file, in 32 to 64 bytes per address (two arrays of
+     * longs at most half full: 32 or 64 MB for a million rows, where a HashMap of the key strings
+     * would need about 130 bytes per address by estimate): keys are kept as 64-bit FNV-1a hashes in
+     * open addressing. Two different addresses of one file share a
      * hash with a probability of about n²/2⁶⁵ (3 in 100 million for a million rows); the later would
      * then be reported as a duplicate of the earlier, never imported over it.
      */
