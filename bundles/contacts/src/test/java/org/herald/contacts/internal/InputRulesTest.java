@@ -284,6 +284,8 @@ class InputRulesTest {
         report = bed.contacts.importCsv(new StringReader("email,status\n" + bob + ",unsubscribed\n"),
                 ImportOptions.defaults().withLists(Set.of(news)), TestBed.IMPORT, ImportProgress.NONE);
         assertThat(report.created()).isEqualTo(1);
+        assertThat(bed.contacts.get(bob).lists()).containsExactly(news);
+        assertThat(bed.contacts.get(bob).status()).isEqualTo(OptInStatus.UNSUBSCRIBED);
         // the form lifts it
         assertThat(bed.contacts.subscribe(ann, news, FORM).lists()).containsExactly(news);
     }
