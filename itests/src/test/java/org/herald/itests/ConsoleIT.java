@@ -77,6 +77,21 @@ class ConsoleIT {
     }
 
     @Test
+    void aValueThatWouldActOnTheTerminalIsRefusedAndEverythingShownIsEscaped(HeraldContainer herald) throws Exception {
+        String field = "note" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String a = uniqueEmail("console-esc-a");
+        String b = uniqueEmail("console-esc-b");
+        Path csv = herald.home.resolve("console-escape-" + System.nanoTime() + ".csv");
+        Files.writeString(csv, "email," + field + "\n" + a + ",\"x\u001b[2J\u001b]0;owned\u0007\"\n" + b + ",\"tab\there\"\n");
+        String out = herald.console("herald:field-add " + field + " text", "herald:contact-import " + csv,
+                "herald:contact-show " + b);
+        assertThat(out).contains("created=1").contains("rejected=1").contains("row 2").contains("U+001B")
+                .contains("x\\u001b[2J\\u001b]0;owned\\u0007");
+        assertThat(out).as("no raw escape or bell reaches the terminal").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(out).as("a stored tab is shown escaped").contains("tab\\there");
+    }
+
+    @Test
     void aMailchimpExportImportsAsItIsWithItsPreset(HeraldContainer herald) throws Exception {
         String a = uniqueEmail("console-mc-a");
         Path csv = herald.home.resolve("mailchimp-" + System.nanoTime() + ".csv");
@@ -98,6 +113,41 @@ class ConsoleIT {
         assertThat(herald.console("herald:contact-show " + email)).contains(email);
         herald.console("herald:contact-forget --yes " + email);
         assertThat(herald.console("herald:contact-show " + email)).containsIgnoringCase("no contact");
+    }
+
+    /**
+     * Karaf's shell (Gogo) reads a single quote inside double quotes as an unclosed quote and refuses the
+     * line before any command runs ({@code "o'brien@…"}: "unexpected EOT looking for matching quote"), so
+     * the forms that work are the shell's own: single quotes with {@code '\\''}, or a backslash.
+     */
+    @Test
+    void anAddressWithAnApostropheWorksWhenQuotedTheShellsWay(HeraldContainer herald) throws Exception {
+        String local = "o'brien-" + Long.toString(System.nanoTime(), 36);
+        String email = local + "@example.org";
+        String singleQuoted = "'" + email.replace("'", "'\\''") + "'";
+        String out = herald.console("herald:contact-add -t irish " + singleQuoted, "herald:contact-show " + singleQuoted);
+        Matcher created = ADDED.matcher(out);
+        assertThat(created.find()).as(out).isTrue();
+        assertThat(created.group(1)).isEqualTo("Created");
+        assertThat(created.group(3)).isEqualTo(email);
+        assertThat(out).contains("irish");
+        String escaped = email.replace("'", "\\'");
+        Matcher again = ADDED.matcher(herald.console("herald:contact-add -t kerry " + escaped));
+        assertThat(again.find()).isTrue();
+        assertThat(again.group(1)).isEqualTo("Updated");
+        assertThat(again.group(2)).isEqualTo(created.group(2));
+    }
+
+    @Test
+    void showingADeletedContactSaysSoAndHowToRestoreIt(HeraldContainer herald) throws Exception {
+        String email = uniqueEmail("console-deleted");
+        Matcher created = ADDED.matcher(herald.console("herald:contact-add " + email));
+        assertThat(created.find()).isTrue();
+        String id = created.group(2);
+        String out = herald.console("herald:contact-delete " + email, "herald:contact-show " + email);
+        assertThat(out).contains("was deleted at").contains("contact-restore " + id);
+        assertThat(herald.console("herald:contact-restore " + id, "herald:contact-show " + email)).contains("Restored")
+                .doesNotContain("was deleted at");
     }
 
     @Test

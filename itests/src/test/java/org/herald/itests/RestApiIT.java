@@ -183,6 +183,30 @@ class RestApiIT {
     }
 
     @Test
+    void aMisspeltQueryParameterIsA400NamingItAndAnImportIsRecordedAsOne(HeraldContainer herald) throws Exception {
+        String list = "qp-" + Long.toString(System.nanoTime(), 36);
+        assertThat(herald.admin("POST", API + "/lists", "{\"name\":\"" + list + "\"}").statusCode()).isIn(200, 201);
+        String email = uniqueEmail("rest-qp");
+        String csv = "email\r\n" + email + "\r\n";
+        HttpResponse<String> misspelt = herald.send("POST", API + "/contacts/import?lists=" + list, csv, "text/csv",
+                "admin", "admin");
+        assertThat(misspelt.statusCode()).as(misspelt.body()).isEqualTo(400);
+        JsonNode refused = parse(misspelt.body());
+        assertThat(refused.path("error").asText()).isEqualTo("validation");
+        assertThat(refused.path("field").asText()).isEqualTo("lists");
+        assertThat(refused.path("message").asText()).contains("unknown query parameter 'lists'").contains("list");
+        assertThat(herald.admin("GET", API + "/contacts/" + email, null).statusCode()).isEqualTo(404);
+        assertThat(herald.admin("GET", API + "/contacts?limt=5", null).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> imported = herald.send("POST", API + "/contacts/import?list=" + list, csv, "text/csv",
+                "admin", "admin");
+        assertThat(parse(imported.body()).path("created").asLong()).as(imported.body()).isEqualTo(1);
+        JsonNode ledger = parse(herald.admin("GET", API + "/contacts/" + email + "/consent", null).body());
+        assertThat(ledger.get(0).path("source").asText()).isEqualTo("IMPORT");
+        assertThat(ledger.get(0).path("list").asText()).isEqualTo(list);
+    }
+
+    @Test
     void deleteRestoreExportAndForget(HeraldContainer herald) throws Exception {
         String email = uniqueEmail("rest-gdpr");
         String id = parse(herald.admin("POST", API + "/contacts", "{\"email\":\"" + email + "\",\"status\":\"CONFIRMED\"}").body())

@@ -14,6 +14,12 @@ import java.util.Objects;
  */
 public final class ChangeContext {
 
+    /**
+     * The actor of the contact's own changes on its pages (the preference center records MANAGE by
+     * this actor, with the IP and user agent of the request).
+     */
+    public static final String SUBSCRIBER = "subscriber";
+
     private final ConsentSource source;
     private final String actor;
     private final String ip;

@@ -69,6 +69,13 @@ public interface ContactStore {
     /** The consent ledger of one contact, oldest first. */
     List<ConsentEntry> consent(long contactKey);
 
+    /**
+     * The latest consent ledger entry of each list, per contact (by internal key, then list name), for
+     * these contacts; a contact without list entries is absent. What the rules about joining a list
+     * again read, for one contact or a whole import batch (one query per chunk). Since 2.2.
+     */
+    Map<Long, Map<String, ConsentEntry>> latestListEntries(Collection<Long> contactKeys);
+
     /** Marks the contact deleted at {@code at} (or restores it when {@code at} is null), with its event. */
     ContactRecord setDeleted(long contactKey, Instant at, Instant updated, EventWrite event);
 

@@ -17,6 +17,7 @@
  * and {@link org.herald.store.SqlDialect};
  * {@link org.herald.store.TemplateStore}, {@link org.herald.store.CampaignStore} and
  * {@link org.herald.store.MessageStore}.
+ * 2.2: {@link org.herald.store.ContactStore#latestListEntries}, the ledger's latest entry per list.
  */
 @Export
 @Version("2.2.0")

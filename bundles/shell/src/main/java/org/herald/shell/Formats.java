@@ -26,7 +26,51 @@ public final class Formats {
 
     /** {@code <id> <email>}: how a contact is named in messages. */
     public static String contact(Contact c) {
-        return c.id() + " " + c.email();
+        return escape(c.id() + " " + c.email());
+    }
+
+    /**
+     * Text as it may go to a terminal on one line: control characters (C0 with line breaks and tabs,
+     * DEL, C1), invisible format characters (U+200B, the bidirectional controls U+202A-U+202E and
+     * U+2066-U+2069, U+FEFF…) and line separators are written as {@code \n}, {@code \t} or
+     * {@code \\u} with four hex digits (ESC as {@code \\u001b}), so no value can move the cursor, clear the screen or reorder what is shown. Since 1.1.
+     */
+    public static String escape(String text) {
+        return escapeControls(text, true);
+    }
+
+    /**
+     * {@link #escape}, or with {@code oneLine == false} only what acts on a terminal (line breaks,
+     * carriage returns and tabs pass): what every command's output goes through. Since 1.1.
+     */
+    public static String escapeControls(String text, boolean oneLine) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String shown = null;
+            if (c == '\n' || c == '\r' || c == '\t') {
+                if (oneLine) {
+                    shown = c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+                }
+            } else if (c < 0x20 || c >= 0x7f && c < 0xa0 || oneLine && isInvisible(c)) {
+                shown = String.format("\\u%04x", (int) c);
+            }
+            if (shown != null && b == null) {
+                b = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (b != null) {
+                b.append(shown != null ? shown : String.valueOf(c));
+            }
+        }
+        return b == null ? text : b.toString();
+    }
+
+    private static boolean isInvisible(char c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /** A time in UTC to the second, or {@code ""}. */
@@ -34,7 +78,7 @@ public final class Formats {
         return at == null ? "" : TIME.format(at);
     }
 
-    /** A field value: lists joined with ", ", decimals without exponent, nothing for null. */
+    /** A field value: lists joined with ", ", decimals without exponent, nothing for null, text {@link #escape}d. */
     public static String value(Object value) {
         if (value == null) {
             return "";
@@ -45,12 +89,12 @@ public final class Formats {
         if (value instanceof Collection<?> c) {
             return c.stream().map(Formats::value).collect(Collectors.joining(", "));
         }
-        return String.valueOf(value);
+        return escape(String.valueOf(value));
     }
 
     /** Names sorted and joined with ", " (tags, lists). */
     public static String names(Collection<String> names) {
-        return names == null ? "" : names.stream().sorted().collect(Collectors.joining(", "));
+        return names == null ? "" : names.stream().sorted().map(Formats::escape).collect(Collectors.joining(", "));
     }
 
     /** Choice values with their labels: {@code s (en=Small, et=Väike), m}. */
@@ -61,9 +105,9 @@ public final class Formats {
     /** One choice value with its labels: {@code s (en=Small, et=Väike)}. */
     public static String choice(Choice choice) {
         if (choice.labels().isEmpty()) {
-            return choice.value();
+            return escape(choice.value());
         }
-        return choice.value() + " (" + languageMap(choice.labels()) + ")";
+        return escape(choice.value()) + " (" + languageMap(choice.labels()) + ")";
     }
 
     /** Public names per language: {@code en=News, et=Uudised}. */
@@ -79,7 +123,7 @@ public final class Formats {
 
     /** {@code en=Small, et=Väike}, languages sorted. */
     public static String languageMap(Map<String, String> byLanguage) {
-        return new TreeMap<>(byLanguage).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return new TreeMap<>(byLanguage).entrySet().stream().map(e -> escape(e.getKey() + "=" + e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -91,9 +135,9 @@ public final class Formats {
         return switch (e.action()) {
             case STATUS_CHANGED -> (e.fromStatus() == null ? "(none)" : e.fromStatus().name()) + " -> "
                     + (e.toStatus() == null ? "(none)" : e.toStatus().name());
-            case LIST_SUBSCRIBED -> "+" + e.list();
-            case LIST_UNSUBSCRIBED -> "-" + e.list();
-            case CHOICES_CHANGED -> e.detail() == null ? "" : e.detail();
+            case LIST_SUBSCRIBED -> "+" + escape(e.list());
+            case LIST_UNSUBSCRIBED -> "-" + escape(e.list());
+            case CHOICES_CHANGED -> e.detail() == null ? "" : escape(e.detail());
             // an action added by a newer core: its name, rather than a failing console
             default -> e.action().name();
         } + (e.messageId() == 0 ? "" : " (message " + e.messageId() + ")");
@@ -127,7 +171,7 @@ public final class Formats {
             if (b.length() > 0) {
                 b.append(", ");
             }
-            b.append(key).append('=').append(value);
+            b.append(key).append('=').append(escape(value));
         }
     }
 }

@@ -34,7 +34,8 @@ public abstract class HeraldAction implements Action {
     @Override
     public final Object execute() throws Exception {
         try {
-            run(System.out);
+            // every command prints through the escaping stream: nothing it prints can act on the terminal
+            run(new EscapingPrintStream(System.out));
             return null;
         } catch (HeraldException e) {
             throw error(e.getMessage());
@@ -93,6 +94,8 @@ public abstract class HeraldAction implements Action {
 
     /** An error the user can fix: printed as {@code Error: <message>}, the command fails. */
     public static CommandException error(String message) {
-        return new CommandException("Error: " + message, message);
+        // messages quote input back: made harmless like every other output
+        String shown = Formats.escapeControls(message, false);
+        return new CommandException("Error: " + shown, shown);
     }
 }

@@ -33,9 +33,12 @@
  * <li>keep renderings in static methods ({@code table(…)}, {@code outcome(…)}) and test them with
  * plain JUnit in the command bundle.</li>
  * </ol>
+ * <p>
+ * 1.1: {@link org.herald.shell.Formats#escape} and {@link org.herald.shell.Formats#escapeControls};
+ * every command's output goes through the latter (in {@link org.herald.shell.HeraldAction}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.herald.shell;
 
 import org.osgi.annotation.bundle.Export;

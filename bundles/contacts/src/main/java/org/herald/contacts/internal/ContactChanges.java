@@ -43,8 +43,8 @@ final class ContactChanges {
     record Change(ContactRecord after, List<ConsentEntry> consent, List<EventWrite> events, Outcome outcome) {
     }
 
-    /** What the change needs to know about the installation. */
-    record Context(Map<String, FieldRecord> fields, Set<String> lists, ChangeContext who, Instant now) {
+    /** What the change needs to know about the installation; {@code maxTags} is the configured tag cap. */
+    record Context(Map<String, FieldRecord> fields, Set<String> lists, ChangeContext who, Instant now, int maxTags) {
     }
 
     private ContactChanges() {
@@ -55,9 +55,11 @@ final class ContactChanges {
      * @param address the normalised address: of the new contact, or the new address of an update
      *                (null keeps the current one)
      * @param newId   the public id for a new contact
+     * @param history the latest ledger entry of each list the existing contact has one for (only those
+     *                of the lists {@code in} adds are needed); empty for a new contact
      */
-    static Change apply(ContactRecord before, Emails.Address address, String newId, ContactInput in, Mode mode,
-            Context ctx) {
+    static Change apply(ContactRecord before, Map<String, ConsentEntry> history, Emails.Address address, String newId,
+            ContactInput in, Mode mode, Context ctx) {
         Map<String, Object> fields = new HashMap<>(before == null ? Map.of() : before.fields());
         for (Map.Entry<String, Object> e : in.fields().entrySet()) {
             FieldRecord f = FieldValues.definition(ctx.fields(), e.getKey(), e.getValue());
@@ -81,12 +83,20 @@ final class ContactChanges {
         for (String t : in.removeTags()) {
             tags.remove(Names.tag(t));
         }
+        if (tags.size() > ctx.maxTags() && tags.size() > (before == null ? 0 : before.tags().size())) {
+            throw new ValidationException("tags", String.valueOf(tags.size()), "tags: the contact would carry "
+                    + tags.size() + " tags; a contact carries at most " + ctx.maxTags() + " (tags.max in etc/"
+                    + "org.herald.contacts.cfg): remove some first");
+        }
 
         List<ConsentEntry> consent = new ArrayList<>();
         String contactId = before == null ? newId : before.id();
         Set<String> lists = new LinkedHashSet<>(before == null ? Set.of() : before.lists());
         for (String l : in.lists()) {
-            if (lists.add(existingList(ctx, l))) {
+            String list = existingList(ctx, l);
+            if (!lists.contains(list)) {
+                StatusRules.checkListJoin(before, list, history.get(list), ctx.who());
+                lists.add(list);
                 consent.add(entry(contactId, ConsentAction.LIST_SUBSCRIBED, null, null, l, ctx));
             }
         }

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration PID {@code org.herald.contacts}. */
 @ObjectClassDefinition(id = "org.herald.contacts", name = "Herald contacts",
-        description = "Address uniqueness, the nightly purge of deleted contacts and the import batch size")
+        description = "Address uniqueness, the nightly purge of deleted contacts, the import batch size and the tag cap")
 public @interface ContactsConfig {
 
     @AttributeDefinition(name = "Case-sensitive local part",
@@ -17,4 +17,8 @@ public @interface ContactsConfig {
 
     @AttributeDefinition(name = "Import batch size", description = "Rows per JDBC batch and transaction during CSV imports", min = "1")
     int import_batchSize() default 1000;
+
+    @AttributeDefinition(name = "Tags per contact",
+            description = "The most tags one contact carries; a change that would add beyond it is refused", min = "1")
+    int tags_max() default 100;
 }

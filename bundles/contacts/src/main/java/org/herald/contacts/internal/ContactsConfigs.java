@@ -20,7 +20,12 @@ public final class ContactsConfigs {
      * @param importBatchSize {@code import.batchSize}, rows per JDBC batch during CSV imports
      */
     public static ContactsConfig of(boolean caseSensitiveLocalPart, String purgeTime, int importBatchSize) {
-        return new Values(caseSensitiveLocalPart, purgeTime, importBatchSize);
+        return of(caseSensitiveLocalPart, purgeTime, importBatchSize, defaultValue("tags_max", Integer.class));
+    }
+
+    /** A configuration with these settings; {@code tagsMax} is {@code tags.max}, the most tags one contact carries. */
+    public static ContactsConfig of(boolean caseSensitiveLocalPart, String purgeTime, int importBatchSize, int tagsMax) {
+        return new Values(caseSensitiveLocalPart, purgeTime, importBatchSize, tagsMax);
     }
 
     /** The defaults declared on {@link ContactsConfig}, as Declarative Services gives them with no configuration. */
@@ -43,7 +48,7 @@ public final class ContactsConfigs {
         }
     }
 
-    private record Values(boolean email_caseSensitiveLocalPart, String purge_time, int import_batchSize)
+    private record Values(boolean email_caseSensitiveLocalPart, String purge_time, int import_batchSize, int tags_max)
             implements ContactsConfig {
 
         @Override

@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * lookup of the existing addresses and one of the suppressed ones, then one JDBC batch
  * transaction through the store's bulk session. Each row goes through {@link ContactChanges}
  * exactly like a single upsert (import mode: status only for new contacts or to reduce mailing).
- * A bad row is reported with its record number (header = row 1) and never stops the rest.
+ * A bad row is reported with its row number (the physical line where its record starts, header =
+ * line 1) and never stops the rest. An address the file already had (the same uniqueness key) is
+ * reported as a duplicate of its first row and not applied again, so that importing the same file
+ * twice changes nothing the second time.
  */
 final class CsvImport {
 
@@ -97,6 +100,7 @@ final class CsvImport {
     private long unchanged;
     private long rejected;
     private final List<ImportReport.RowError> errors = new ArrayList<>();
+    private final FirstRows firstRows = new FirstRows();
 
     CsvImport(DefaultContactService service, ImportOptions options, ChangeContext who, ImportProgress progress) {
         this.service = service;
@@ -125,7 +129,8 @@ final class CsvImport {
             Names.tag(tag);
         }
         preset = options.preset() == null ? null : ImportPresets.named(options.preset());
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(options.delimiter()).setIgnoreEmptyLines(true).get();
+        // empty lines are skipped below, not by the parser, so that the line number of each record is known
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(options.delimiter()).setIgnoreEmptyLines(false).get();
         long rowsRead = 0;
         try (CSVParser parser = format.parse(withoutBom(csv));
                 ContactStore.BulkSession bulk = store.openBulk()) {
@@ -138,6 +143,9 @@ final class CsvImport {
             List<Row> batch = new ArrayList<>(batchSize);
             while (true) {
                 CSVRecord record;
+                // lines the parser has consumed so far: the next record starts on the line after
+                // (read before hasNext(), which already parses the next record)
+                long line = parser.getCurrentLineNumber() + 1;
                 try {
                     if (!records.hasNext()) {
                         break;
@@ -146,12 +154,14 @@ final class CsvImport {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     process(bulk, batch);
                     batch.clear();
-                    reject(parser.getRecordNumber() + 1, "the CSV is malformed here (" + rootMessage(e)
-                            + "); the rest of the file was not read");
+                    reject(line, "the CSV is malformed here (" + rootMessage(e) + "); the rest of the file was not read");
                     break;
                 }
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue; // an empty line
+                }
                 rowsRead++;
-                batch.add(row(record, columns));
+                batch.add(firstOccurrence(row(record, line, columns)));
                 if (batch.size() >= batchSize) {
                     process(bulk, batch);
                     batch.clear();
@@ -324,8 +334,21 @@ final class CsvImport {
         ignoredColumns.add(written + " (" + why + ")");
     }
 
-    private Row row(CSVRecord record, List<Column> columns) {
-        long number = record.getRecordNumber();
+    /** The row, or for an address an earlier row already had, the error saying which row that was. */
+    private Row firstOccurrence(Row row) {
+        if (row.error() != null) {
+            return row;
+        }
+        long first = firstRows.putIfAbsent(row.address().key(), row.number());
+        if (first < 0) {
+            return row;
+        }
+        return new Row(row.number(), null, null, "the address " + row.address().email() + " is a duplicate of row "
+                + first + " (the same contact: " + (emails.isCaseSensitiveLocalPart() ? "the domain's case is ignored"
+                        : "case is ignored") + "): only the first row of an address is imported");
+    }
+
+    private Row row(CSVRecord record, long number, List<Column> columns) {
         if (record.size() != headerSize) {
             return new Row(number, null, null, "the row has " + record.size() + " values but the header has "
                     + headerSize + " columns");
@@ -483,7 +506,18 @@ final class CsvImport {
         }
         Set<String> suppressed = hashes.isEmpty() ? Set.of() : service.suppressionStore().suppressed(hashes.values());
 
-        ContactChanges.Context ctx = new ContactChanges.Context(fields, listNames, who, Instant.now());
+        Set<Long> joining = new HashSet<>();
+        for (Row r : rows) {
+            ContactRecord before = r.error() == null ? existing.get(r.address().key()) : null;
+            if (before != null && !before.lists().containsAll(r.input().lists())) {
+                joining.add(before.key());
+            }
+        }
+        // the ledger decides whether an existing contact may join a list again (StatusRules.checkListJoin)
+        Map<Long, Map<String, org.herald.contacts.ConsentEntry>> history = joining.isEmpty() ? Map.of()
+                : store.latestListEntries(joining);
+        ContactChanges.Context ctx = new ContactChanges.Context(fields, listNames, who, Instant.now(),
+                service.settings().maxTags());
         Map<String, ContactRecord> current = new HashMap<>(existing);
         Map<String, Pending> pending = new LinkedHashMap<>();
         long c = 0;
@@ -510,7 +544,9 @@ final class CsvImport {
             ContactChanges.Change change;
             try {
                 // an existing contact keeps the spelling it has: the same key is the same address
-                change = ContactChanges.apply(before, before == null ? row.address() : null,
+                change = ContactChanges.apply(before,
+                        before == null ? Map.of() : history.getOrDefault(before.key(), Map.of()),
+                        before == null ? row.address() : null,
                         before == null ? PublicIds.next() : null, row.input(), mode, ctx);
             } catch (RejectedException e) {
                 // only the input's faults reject a row; a transient failure fails the import instead
@@ -549,6 +585,69 @@ final class CsvImport {
         rejected++;
         if (errors.size() < ImportReport.MAX_ERRORS) {
             errors.add(new ImportReport.RowError(row, reason));
+        }
+    }
+
+    /**
+     * The first row of each uniqueness key in the file, in 32 to 64 bytes per address (two arrays of
+     * longs at most half full: 32 or 64 MB for a million rows, where a HashMap of the key strings
+     * would need about 130 bytes per address by estimate): keys are kept as 64-bit FNV-1a hashes in
+     * open addressing. Two different addresses of one file share a
+     * hash with a probability of about n²/2⁶⁵ (3 in 100 million for a million rows); the later would
+     * then be reported as a duplicate of the earlier, never imported over it.
+     */
+    static final class FirstRows {
+        private long[] hashes = new long[1024];
+        private long[] rows = new long[1024];
+        private int size;
+
+        /** The row already recorded for {@code key}, or -1 after recording {@code row} for it. */
+        long putIfAbsent(String key, long row) {
+            if (size * 2 >= hashes.length) {
+                grow();
+            }
+            long h = hash(key);
+            int mask = hashes.length - 1;
+            for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
+                if (hashes[i] == 0) {
+                    hashes[i] = h;
+                    rows[i] = row;
+                    size++;
+                    return -1;
+                }
+                if (hashes[i] == h) {
+                    return rows[i];
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldHashes = hashes;
+            long[] oldRows = rows;
+            hashes = new long[oldHashes.length * 2];
+            rows = new long[oldRows.length * 2];
+            int mask = hashes.length - 1;
+            for (int j = 0; j < oldHashes.length; j++) {
+                long h = oldHashes[j];
+                if (h != 0) {
+                    int i = (int) (h ^ (h >>> 32)) & mask;
+                    while (hashes[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    hashes[i] = h;
+                    rows[i] = oldRows[j];
+                }
+            }
+        }
+
+        private static long hash(String key) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                h = (h ^ (c & 0xff)) * 0x100000001b3L;
+                h = (h ^ (c >>> 8)) * 0x100000001b3L;
+            }
+            return h == 0 ? 1 : h; // 0 marks a free slot
         }
     }
 }

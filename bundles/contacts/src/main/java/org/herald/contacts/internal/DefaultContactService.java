@@ -27,6 +27,7 @@ import org.herald.common.TransientException;
 import org.herald.common.ValidationException;
 import org.herald.contacts.ChangeContext;
 import org.herald.contacts.ConsentEntry;
+import org.herald.contacts.ConsentSource;
 import org.herald.contacts.Contact;
 import org.herald.contacts.ContactExport;
 import org.herald.contacts.ContactInput;
@@ -85,7 +86,7 @@ public class DefaultContactService implements ContactService {
     private ScheduledFuture<?> nextPurge;
 
     /** The configuration as used: parsed once per (re)configuration. */
-    record Settings(Emails emails, LocalTime purgeTime, int batchSize) {
+    record Settings(Emails emails, LocalTime purgeTime, int batchSize, int maxTags) {
         static Settings of(ContactsConfig config) {
             LocalTime purge;
             try {
@@ -94,7 +95,8 @@ public class DefaultContactService implements ContactService {
                 LOG.error("purge.time '{}' is not a time like 02:00; using {}", config.purge_time(), DEFAULT_PURGE);
                 purge = DEFAULT_PURGE;
             }
-            return new Settings(new Emails(config.email_caseSensitiveLocalPart()), purge, Math.max(1, config.import_batchSize()));
+            return new Settings(new Emails(config.email_caseSensitiveLocalPart()), purge, Math.max(1, config.import_batchSize()),
+                    Math.max(1, config.tags_max()));
         }
     }
 
@@ -223,7 +225,19 @@ public class DefaultContactService implements ContactService {
     }
 
     private ContactRecord live(String idOrEmail) {
-        return resolve(idOrEmail).filter(r -> !r.isDeleted()).orElseThrow(() -> notFound(idOrEmail));
+        ContactRecord r = any(idOrEmail);
+        if (r.isDeleted()) {
+            throw deleted(r);
+        }
+        return r;
+    }
+
+    /** A soft-deleted contact is not found, and the answer says so and how to bring it back. */
+    private NotFoundException deleted(ContactRecord r) {
+        return new NotFoundException("contact " + r.id() + " " + r.email() + " was deleted at "
+                + r.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": restore it with contact-restore "
+                + r.id() + " (REST: POST /contacts/" + r.id() + "/restore) before the nightly purge at "
+                + settings.purgeTime() + " removes it");
     }
 
     private ContactRecord any(String idOrEmail) {
@@ -248,7 +262,16 @@ public class DefaultContactService implements ContactService {
             fields.put(f.name(), f);
         }
         boolean needsLists = !in.lists().isEmpty() || !in.unsubscribeLists().isEmpty();
-        return new ContactChanges.Context(fields, needsLists ? listStore.listNames() : Set.of(), who, Instant.now());
+        return new ContactChanges.Context(fields, needsLists ? listStore.listNames() : Set.of(), who, Instant.now(),
+                settings.maxTags());
+    }
+
+    /** The latest ledger entry per list of an existing contact, read only when the input adds a list it is not on. */
+    Map<String, ConsentEntry> listHistory(ContactRecord before, ContactInput in) {
+        if (before == null || before.lists().containsAll(in.lists())) {
+            return Map.of();
+        }
+        return store.latestListEntries(List.of(before.key())).getOrDefault(before.key(), Map.of());
     }
 
     // ---- writes
@@ -266,7 +289,7 @@ public class DefaultContactService implements ContactService {
             }
             // an existing contact keeps the spelling it has: the same key is the same address
             ContactChanges.Change change = ContactChanges.apply(existing.orElse(null),
-                    existing.isPresent() ? null : address, PublicIds.next(), input,
+                    listHistory(existing.orElse(null), input), existing.isPresent() ? null : address, PublicIds.next(), input,
                     ContactChanges.Mode.SINGLE, changeContext(input, context));
             if (change.outcome() == Outcome.UNCHANGED) {
                 return new UpsertResult(toContact(change.after()), Outcome.UNCHANGED);
@@ -303,8 +326,8 @@ public class DefaultContactService implements ContactService {
                     }
                 }
             }
-            ContactChanges.Change result = ContactChanges.apply(before, address, null, change, ContactChanges.Mode.SINGLE,
-                    changeContext(change, context));
+            ContactChanges.Change result = ContactChanges.apply(before, listHistory(before, change), address, null, change,
+                    ContactChanges.Mode.SINGLE, changeContext(change, context));
             if (result.outcome() == Outcome.UNCHANGED) {
                 return toContact(before);
             }
@@ -430,7 +453,9 @@ public class DefaultContactService implements ContactService {
     @Override
     public ImportReport importCsv(Reader csv, ImportOptions options, ChangeContext context, ImportProgress progress)
             throws IOException {
-        return new CsvImport(this, options, context, progress == null ? ImportProgress.NONE : progress).run(csv);
+        // an import is recorded as one whoever runs it (console, REST): the ledger says IMPORT and the actor
+        ChangeContext importing = context.source() == ConsentSource.IMPORT ? context : context.withSource(ConsentSource.IMPORT);
+        return new CsvImport(this, options, importing, progress == null ? ImportProgress.NONE : progress).run(csv);
     }
 
     @Override

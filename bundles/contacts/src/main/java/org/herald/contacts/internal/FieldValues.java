@@ -86,6 +86,14 @@ final class FieldValues {
         if (s.length() > MAX_TEXT) {
             throw bad(f, s.substring(0, 40) + "…", "is " + s.length() + " characters long; at most " + MAX_TEXT + " fit");
         }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            // a stored control character (ESC above all) would act on every terminal that shows it
+            if (c != '\t' && Printable.isControl(c)) {
+                throw bad(f, s, String.format("contains the control character U+%04X at position %d: a text value may "
+                        + "hold tabs but no other control characters (no line breaks, no escape sequences)", (int) c, i + 1));
+            }
+        }
         return s;
     }
 
@@ -213,8 +221,8 @@ final class FieldValues {
     }
 
     private static ValidationException bad(FieldRecord f, String value, String why) {
-        return new ValidationException(f.name(), value, "field '" + f.name() + "' (" + f.type().id() + "): '" + value
-                + "' " + why);
+        return new ValidationException(f.name(), value, "field '" + f.name() + "' (" + f.type().id() + "): '"
+                + Printable.escape(value) + "' " + why);
     }
 
     private static String text(Object value) {

@@ -12,12 +12,21 @@ import java.util.Set;
 
 import org.herald.common.ConflictException;
 import org.herald.contacts.ChangeContext;
+import org.herald.contacts.ConsentAction;
+import org.herald.contacts.ConsentEntry;
+import org.herald.contacts.ConsentSource;
 import org.herald.contacts.OptInStatus;
+import org.herald.store.ContactRecord;
 
 /**
  * Which opt-in status changes are allowed, and to whom. Admin, API, import and queue changes
  * follow {@link #ALLOWED}; leaving UNSUBSCRIBED or INACTIVE for PENDING or CONFIRMED takes the
  * contact's own act (form with confirmation, preference page). Nothing goes back to UNKNOWN.
+ * <p>
+ * List memberships follow the same idea ({@link #checkListJoin}): a contact who is UNSUBSCRIBED, or
+ * who left a list by their own act (its latest ledger entry is a leave from the unsubscribe link,
+ * the preference page, the "one message" choice or a complaint), is put on that list again only by
+ * their own act (a form, the preference page); an admin, the API, the queue or an import cannot.
  */
 final class StatusRules {
 
@@ -29,6 +38,45 @@ final class StatusRules {
             INACTIVE, EnumSet.of(UNSUBSCRIBED));
 
     private StatusRules() {
+    }
+
+    /** Whether a leave from a list with this source was the contact's own decision. */
+    static boolean isOwnLeave(ConsentSource source) {
+        return source.isContactsOwnAct() || source == ConsentSource.ONE_MESSAGE
+                || source == ConsentSource.FEEDBACK_COMPLAINT;
+    }
+
+    /**
+     * Whether a ledger entry records the contact's own decision: by its source, or a change on the
+     * preference page (MANAGE by {@link ChangeContext#SUBSCRIBER} with the proof of the request).
+     */
+    static boolean isOwnLeave(ConsentEntry e) {
+        return isOwnLeave(e.source()) || (e.source() == ConsentSource.MANAGE && ChangeContext.SUBSCRIBER.equals(e.actor())
+                && e.ip() != null);
+    }
+
+    /**
+     * Throws the ConflictException that explains why {@code before} may not join {@code list} by
+     * this change: the contact is UNSUBSCRIBED, or {@code latest} (the latest ledger entry of that
+     * list) is the contact's own leave, and the change is not the contact's own act. A new contact
+     * ({@code before == null}) may join any list.
+     */
+    static void checkListJoin(ContactRecord before, String list, ConsentEntry latest, ChangeContext context) {
+        if (before == null || context.isContactsOwnAct()) {
+            return;
+        }
+        if (before.status() == UNSUBSCRIBED) {
+            throw new ConflictException("contact " + before.email() + " (" + before.id() + ") is UNSUBSCRIBED: "
+                    + context.source() + " changes cannot put it on the list '" + list + "'; only the contact's own "
+                    + "subscription (a form with its confirmation link, or the preference page) can");
+        }
+        if (latest != null && latest.action() == ConsentAction.LIST_UNSUBSCRIBED && latest.source() != null
+                && isOwnLeave(latest)) {
+            throw new ConflictException("contact " + before.email() + " (" + before.id() + ") left the list '" + list
+                    + "' themselves (" + latest.source() + (latest.at() == null ? "" : ", " + latest.at()) + "): "
+                    + context.source() + " changes cannot put it back; only the contact's own subscription (a form "
+                    + "with its confirmation link, or the preference page) can");
+        }
     }
 
     static boolean allowed(OptInStatus from, OptInStatus to, ChangeContext context) {

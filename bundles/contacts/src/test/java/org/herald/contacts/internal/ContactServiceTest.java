@@ -242,6 +242,14 @@ class ContactServiceTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("restore it");
         assertThatThrownBy(() -> bed.contacts.update(bob.id(), ContactInput.builder("ann@example.com").build(), ADMIN))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("deleted contact");
+        // reading or changing it says that it is deleted and how to bring it back
+        for (String ref : List.of(ann.id(), "ann@example.com")) {
+            assertThatThrownBy(() -> bed.contacts.get(ref)).isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("contact " + ann.id() + " ann@example.com was deleted at")
+                    .hasMessageContaining("contact-restore " + ann.id())
+                    .hasMessageContaining("POST /contacts/" + ann.id() + "/restore").hasMessageContaining("02:00");
+        }
+        assertThatThrownBy(() -> bed.contacts.addTags(ann.id(), List.of("y"), ADMIN)).hasMessageContaining("was deleted");
 
         Contact restored = bed.contacts.restore("ann@example.com", ADMIN);
         assertThat(restored.deletedAt()).isNull();

@@ -61,16 +61,17 @@ class CsvImportTest {
     }
 
     @Test
-    void bomCrlfAndQuotedFieldsWithCommasQuotesAndNewlinesAreRead() throws IOException {
+    void bomCrlfAndQuotedFieldsWithCommasAndQuotesAreRead() throws IOException {
+        // quoted line breaks: InputRulesTest.rowNumbersNameTheLineWhereTheRecordStarts (text values refuse them)
         String csv = "\uFEFF Email ,City,AGE\r\n"
                 + "ann@example.com,\"Tartu, Old Town\",34\r\n"
-                + "bob@example.com,\"line one\r\nline \"\"two\"\"\",\r\n";
+                + "bob@example.com,\"line one, line \"\"two\"\"\",\r\n";
         ImportReport report = load(csv);
         assertThat(report.created()).isEqualTo(2);
         assertThat(report.rejected()).isZero();
         assertThat(bed.contacts.get("ann@example.com").fields()).containsEntry("city", "Tartu, Old Town")
                 .containsEntry("age", 34L);
-        assertThat(bed.contacts.get("bob@example.com").fields()).containsEntry("city", "line one\r\nline \"two\"")
+        assertThat(bed.contacts.get("bob@example.com").fields()).containsEntry("city", "line one, line \"two\"")
                 .doesNotContainKey("age");
     }
 
@@ -120,29 +121,6 @@ class CsvImportTest {
         assertThatThrownBy(() -> load("email,age\nann@example.com,3\n", ImportOptions.defaults().withLists(Set.of("nope"))))
                 .hasMessageContaining("list 'nope' does not exist");
         assertThat(bed.contacts.count(ContactQuery.all())).isZero();
-    }
-
-    @Test
-    void aLaterRowForTheSameAddressUpdatesTheEarlierOneInAndAcrossBatches() throws IOException {
-        for (int batchSize : new int[] {1000, 2}) {
-            try (TestBed b = new TestBed(false, batchSize)) {
-                define(b);
-                String csv = "email,age,city,tags\n"
-                        + "ann@example.com,30,Tartu,a\n"
-                        + "bob@example.com,40,,\n"
-                        + "ANN@example.com,31,,b\n"
-                        + "ann@EXAMPLE.com,31,,\n";
-                ImportReport report = b.contacts.importCsv(new StringReader(csv), ImportOptions.defaults(), IMPORT,
-                        ImportProgress.NONE);
-                assertThat(report.created()).as("batch %d", batchSize).isEqualTo(2);
-                assertThat(report.updated()).isEqualTo(1);
-                assertThat(report.unchanged()).isEqualTo(1);
-                assertThat(b.contacts.count(ContactQuery.all())).isEqualTo(2);
-                Contact ann = b.contacts.get("ann@example.com");
-                assertThat(ann.fields()).containsEntry("age", 31L).containsEntry("city", "Tartu");
-                assertThat(ann.tags()).containsExactlyInAnyOrder("a", "b");
-            }
-        }
     }
 
     @Test

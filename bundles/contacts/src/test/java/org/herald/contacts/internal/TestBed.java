@@ -46,6 +46,11 @@ public final class TestBed implements AutoCloseable {
                 Configs.defaults(ScoringConfig.class));
     }
 
+    /** The services over a fresh database of the run's kind with this contacts configuration. */
+    public TestBed(ContactsConfig contactsConfig) {
+        this(TestDatabases.fresh(), true, contactsConfig, Configs.defaults(ScoringConfig.class));
+    }
+
     /** The services on {@code dataSource} (migrated first) with these configurations. */
     public TestBed(DataSource dataSource, ContactsConfig contactsConfig, ScoringConfig scoringConfig) {
         this(dataSource, false, contactsConfig, scoringConfig);

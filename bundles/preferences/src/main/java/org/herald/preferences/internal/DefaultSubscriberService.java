@@ -63,7 +63,7 @@ import org.osgi.service.component.annotations.Reference;
 public class DefaultSubscriberService implements SubscriberService {
 
     /** Actor of the subscriber's own changes in the ledger. */
-    public static final String ACTOR = "subscriber";
+    public static final String ACTOR = ChangeContext.SUBSCRIBER;
     static final String FEEDBACK_EVENT = "unsubscribe_feedback";
     private static final int MAX_REASON = 1000;
 

@@ -31,6 +31,12 @@ public final class Whiteboard {
     /** Filter selecting the Basic-auth filter, for {@code osgi.jaxrs.extension.select}. */
     public static final String AUTH = "(osgi.jaxrs.name=" + AUTH_NAME + ")";
 
+    /** {@code osgi.jaxrs.name} of the filter refusing unknown query parameters ({@link KnownQueryParameters}). */
+    public static final String QUERY_NAME = "herald-query-parameters";
+
+    /** Filter selecting it, for {@code osgi.jaxrs.extension.select}. */
+    public static final String QUERY = "(osgi.jaxrs.name=" + QUERY_NAME + ")";
+
     private Whiteboard() {
     }
 }

@@ -74,7 +74,7 @@ class ApplicationWiringTest {
     void theAdminApplicationRequiresTheBasicAuthFilterAndTheFilterSelectsOnlyIt() {
         Descriptor admin = application(Whiteboard.APPLICATION_NAME);
         assertThat(admin.get("osgi.jaxrs.application.base")).containsExactly(Whiteboard.BASE);
-        assertThat(admin.get(EXTENSION_SELECT)).contains(Whiteboard.AUTH);
+        assertThat(admin.get(EXTENSION_SELECT)).contains(Whiteboard.AUTH, Whiteboard.QUERY);
         Descriptor filter = named(Whiteboard.AUTH_NAME);
         assertThat(filter.get(APPLICATION_SELECT)).containsExactly(Whiteboard.APPLICATION);
         assertThat(filter.isPublic()).isFalse();

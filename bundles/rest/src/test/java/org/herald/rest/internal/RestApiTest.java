@@ -315,8 +315,52 @@ class RestApiTest {
         assertThat(bo.get("lists").toString()).isEqualTo("[\"news\",\"offers\"]");
         assertThat(bo.get("tags").toString()).isEqualTo("[\"fair\"]");
         JsonNode joined = json(rest.admin("contacts/bo@example.com/consent").get()).get(0);
-        assertThat(joined.get("source").asText()).isEqualTo("API");
+        // an import is recorded as one, whoever sends it
+        assertThat(joined.get("source").asText()).isEqualTo("IMPORT");
         assertThat(joined.get("actor").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void aQueryParameterTheOperationDoesNotTakeIsA400NamingIt() {
+        post("lists", "{\"name\":\"news\"}");
+        Response r = rest.admin("contacts/import").query("lists", "news").type("text/csv")
+                .post("email\r\nann@example.com\r\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.getStatus()).isEqualTo(400);
+        JsonNode body = json(r);
+        assertThat(body.get("error").asText()).isEqualTo("validation");
+        assertThat(body.get("field").asText()).isEqualTo("lists");
+        assertThat(body.get("message").asText()).contains("unknown query parameter 'lists'").contains("list, map");
+        assertThat(rest.services.contacts.find("ann@example.com")).isEmpty();
+
+        Response two = rest.admin("contacts").query("limt", "5").query("Status", "CONFIRMED").get();
+        assertThat(two.getStatus()).isEqualTo(400);
+        assertThat(json(two).get("message").asText()).contains("unknown query parameters 'Status', 'limt'")
+                .contains("deleted, limit, list, offset, search, status, tag");
+        assertThat(rest.admin("contacts/count").query("status", "CONFIRMED").get().getStatus()).isEqualTo(200);
+        assertThat(json(rest.admin("lists").query("x", "1").get()).get("message").asText())
+                .contains("unknown query parameter 'x'");
+    }
+
+    @Test
+    void aContactWhoLeftAListThemselvesIsNotPutBackThroughTheApi() {
+        post("lists", "{\"name\":\"news\"}");
+        String id = json(post("contacts", "{\"email\":\"ann@example.com\",\"lists\":[\"news\"]}")).get("id").asText();
+        rest.services.contacts.unsubscribe(id, "news",
+                org.herald.contacts.ChangeContext.builder(org.herald.contacts.ConsentSource.MESSAGE).actor("link").build());
+
+        Response put = rest.admin("contacts/" + id + "/lists/news").put(null);
+        assertThat(put.getStatus()).isEqualTo(409);
+        assertThat(json(put).get("message").asText()).contains("ann@example.com").contains(id).contains("'news'")
+                .contains("left the list").contains("themselves");
+        Response patch = rest.admin("contacts/" + id).type(MediaType.APPLICATION_JSON).invoke("PATCH", "{\"lists\":[\"news\"]}");
+        assertThat(patch.getStatus()).isEqualTo(409);
+        Response imported = rest.admin("contacts/import").query("list", "news").type("text/csv")
+                .post("email\r\nbob@example.com\r\nann@example.com\r\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode report = json(imported);
+        assertThat(report.get("created").asLong()).isEqualTo(1);
+        assertThat(report.get("errors").get(0).get("row").asLong()).isEqualTo(3);
+        assertThat(report.get("errors").get(0).get("reason").asText()).contains("left the list 'news'");
+        assertThat(json(rest.admin("contacts/" + id).get()).get("lists").size()).isZero();
     }
 
     @Test
@@ -382,7 +426,22 @@ class RestApiTest {
     void importWithJsonContentTypeIs415WithAHint() {
         Response r = rest.admin("contacts/import").type(MediaType.APPLICATION_JSON).post("{}");
         assertThat(r.getStatus()).isEqualTo(415);
-        assertThat(json(r).get("message").asText()).contains("text/csv");
+        JsonNode body = json(r);
+        assertThat(body.get("error").asText()).isEqualTo("unsupported_media_type");
+        assertThat(body.get("message").asText()).contains("text/csv");
+    }
+
+    @Test
+    void aWrongMethodAndAnUnanswerableAcceptSayWhatTheyAre() {
+        Response method = rest.admin("contacts").type(MediaType.APPLICATION_JSON).put("{}");
+        assertThat(method.getStatus()).isEqualTo(405);
+        JsonNode body = json(method);
+        assertThat(body.get("error").asText()).isEqualTo("method_not_allowed");
+        assertThat(body.get("message").asText()).contains("GET").contains("POST");
+
+        Response accept = rest.admin("contacts").replaceHeader("Accept", "image/png").get();
+        assertThat(accept.getStatus()).isEqualTo(406);
+        assertThat(json(accept).get("error").asText()).isEqualTo("not_acceptable");
     }
 
     @Test

@@ -384,6 +384,41 @@ final class ContactTable {
         return result;
     }
 
+    /**
+     * The latest ledger entry of each list, per contact, for these contacts (internal keys): one
+     * query per {@value #IN_CHUNK} contacts, reading their list entries in ledger order.
+     */
+    static Map<Long, Map<String, ConsentEntry>> latestListEntries(Statements st, Collection<Long> contactKeys)
+            throws SQLException {
+        Map<Long, Map<String, ConsentEntry>> result = new HashMap<>();
+        List<Long> keys = new ArrayList<>(new HashSet<>(contactKeys));
+        String sql = "SELECT e.contact_id, e.id, e.consent_action, e.list_name, e.consent_source, e.changed_at, e.actor, "
+                + "e.ip FROM consent_entry e " + hint("index=consent_entry_contact") + "WHERE e.contact_id IN ("
+                + placeholders(IN_CHUNK) + ") AND e.list_name IS NOT NULL ORDER BY e.contact_id, e.id";
+        PreparedStatement ps = st.get(sql);
+        for (int from = 0; from < keys.size(); from += IN_CHUNK) {
+            List<Long> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            for (int i = 0; i < IN_CHUNK; i++) {
+                if (i < chunk.size()) {
+                    ps.setLong(i + 1, chunk.get(i));
+                } else {
+                    ps.setNull(i + 1, Types.BIGINT);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ConsentEntry e = ConsentEntry.builder().id(rs.getLong(2)).action(ConsentAction.valueOf(rs.getString(3)))
+                            .list(rs.getString(4)).source(ConsentSource.valueOf(rs.getString(5)))
+                            .at(rs.getTimestamp(6).toInstant()).actor(rs.getString(7))
+                            .proof(rs.getString(8), null, null, null).build();
+                    // ordered by id within a contact: a later entry of the same list replaces the earlier
+                    result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(e.list(), e);
+                }
+            }
+        }
+        return result;
+    }
+
     private void writeAttachments(Statements st, List<ContactWrite> writes, List<ContactRecord> stored, ListIds lists)
             throws SQLException {
         PreparedStatement tagAdd = null;

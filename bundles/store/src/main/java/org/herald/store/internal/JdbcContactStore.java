@@ -145,6 +145,14 @@ public class JdbcContactStore implements ContactStore {
         });
     }
 
+    @Override
+    public Map<Long, Map<String, ConsentEntry>> latestListEntries(Collection<Long> contactKeys) {
+        if (contactKeys.isEmpty()) {
+            return Map.of();
+        }
+        return db.read("read the consent ledger", st -> ContactTable.latestListEntries(st, contactKeys));
+    }
+
     private static String publicId(Statements st, long contactKey) throws SQLException {
         PreparedStatement ps = st.get("SELECT public_id FROM contact WHERE id = ?");
         ps.setLong(1, contactKey);

@@ -225,6 +225,21 @@ class SubscriberPagesTest {
     }
 
     @Test
+    void aListLeftOnThePreferencePageIsNotPutBackByAnAdminButTheContactMayRejoinIt() throws Exception {
+        String news = publicList("News", null);
+        Contact c = contact(OptInStatus.CONFIRMED, null, news);
+        String token = preferences(c);
+        post("/preferences/" + token, "csrf=" + enc(csrf(get("/preferences/" + token))));
+        assertThat(reload(c).lists()).doesNotContain(news);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.cb.bed.contacts.subscribe(c.id(), news, TestBed.ADMIN))
+                .isInstanceOf(org.herald.common.ConflictException.class).hasMessageContaining("left the list");
+
+        post("/preferences/" + token, "csrf=" + enc(csrf(get("/preferences/" + token))) + "&list=" + news);
+        assertThat(reload(c).lists()).contains(news);
+    }
+
+    @Test
     void theMasterSwitchUnsubscribesFromAllAndTheContactMayTurnItBack() throws Exception {
         Contact c = contact(OptInStatus.CONFIRMED, null);
         String token = preferences(c);

@@ -17,6 +17,9 @@ public record ErrorBody(String error, String message, String field, Object value
     public static final String UNAUTHORIZED = "unauthorized";
     public static final String FORBIDDEN = "forbidden";
     public static final String BAD_REQUEST = "bad_request";
+    public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
+    public static final String NOT_ACCEPTABLE = "not_acceptable";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String TOO_LARGE = "too_large";
     public static final String INTERNAL = "internal";
     public static final String UNAVAILABLE = "unavailable";

@@ -33,6 +33,12 @@ public final class Errors {
                 return ErrorBody.FORBIDDEN;
             case 404:
                 return ErrorBody.NOT_FOUND;
+            case 405:
+                return ErrorBody.METHOD_NOT_ALLOWED;
+            case 406:
+                return ErrorBody.NOT_ACCEPTABLE;
+            case 415:
+                return ErrorBody.UNSUPPORTED_MEDIA_TYPE;
             case 409:
                 return ErrorBody.CONFLICT;
             case 413:

@@ -131,11 +131,16 @@ class ExceptionMappingTest {
         Response notAllowed = mapper.toResponse(new NotAllowedException("GET", new String[] { "POST" }));
         assertThat(notAllowed.getStatus()).isEqualTo(405);
         assertThat(notAllowed.getHeaderString("Allow")).contains("GET");
-        assertThat(body(notAllowed).get("error").asText()).isEqualTo("bad_request");
+        assertThat(body(notAllowed).get("error").asText()).isEqualTo("method_not_allowed");
 
         Response unsupported = mapper.toResponse(new NotSupportedException());
         assertThat(unsupported.getStatus()).isEqualTo(415);
+        assertThat(body(unsupported).get("error").asText()).isEqualTo("unsupported_media_type");
         assertThat(body(unsupported).get("message").asText()).contains("application/json");
+
+        Response notAcceptable = mapper.toResponse(new javax.ws.rs.NotAcceptableException());
+        assertThat(notAcceptable.getStatus()).isEqualTo(406);
+        assertThat(body(notAcceptable).get("error").asText()).isEqualTo("not_acceptable");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.client.WebClient;
 import org.apache.cxf.transport.local.LocalTransportFactory;
 import org.herald.json.HeraldJson;
+import org.herald.rest.internal.KnownQueryParameters;
 import org.herald.rest.internal.auth.Authenticator;
 import org.herald.rest.internal.auth.BasicAuthFilter;
 import org.herald.rest.internal.auth.Gatekeeper;
@@ -90,7 +91,7 @@ public final class RestServer implements AutoCloseable {
                 new TagResource(services.tags), new SegmentResource(services.segments),
                 new EngagementResource(services.engagement), new OpenApiResource(), health));
         factory.setProviders(List.of(new HeraldJsonProvider(jsonMaxBytes),
-                new BasicAuthFilter(new Gatekeeper(users, "herald-admin")), new HeraldExceptionMapper(),
+                new BasicAuthFilter(new Gatekeeper(users, "herald-admin")), new KnownQueryParameters(), new HeraldExceptionMapper(),
                 new JsonExceptionMapper(), new WebApplicationExceptionMapper(), new FallbackExceptionMapper()));
         server = factory.create();
     }
