@@ -17,9 +17,10 @@
  * and {@link org.herald.store.SqlDialect};
  * {@link org.herald.store.TemplateStore}, {@link org.herald.store.CampaignStore} and
  * {@link org.herald.store.MessageStore}.
+ * 2.2: {@link org.herald.store.BounceStore}, processed bounces and the quarantine.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.herald.store;
 
 import org.osgi.annotation.bundle.Export;
