@@ -54,6 +54,18 @@ public interface BounceProcessor {
     ProcessedBounce processRecords(String key, List<BounceRecord> records, byte[] raw, String source);
 
     /**
+     * Processes the event notification a sending provider posted to a webhook, already authenticated by
+     * the caller: {@code ses} (Amazon SES through SNS, or the SES notification itself), {@code sendgrid},
+     * {@code mailgun} or {@code postmark}. Each event is keyed by the provider's event id, so a notification
+     * posted twice is a duplicate. An unreadable body, or an unknown provider, is a
+     * {@link org.herald.common.ValidationException}.
+     *
+     * @return one result per event Herald acts on (deliveries, opens, deferrals the provider still retries
+     *         are left out; an SNS subscription confirmation gives none and logs the URL to confirm it with)
+     */
+    List<ProcessedBounce> processProviderEvents(String provider, byte[] body);
+
+    /**
      * Recorded bounces, newest first.
      *
      * @param bounceClass only this class, or {@code null} for all

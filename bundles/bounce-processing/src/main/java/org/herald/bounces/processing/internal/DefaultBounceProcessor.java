@@ -132,6 +132,25 @@ public class DefaultBounceProcessor implements BounceProcessor {
         return apply(k, records == null ? List.of() : records, raw == null ? new byte[0] : raw, source);
     }
 
+    @Override
+    public List<ProcessedBounce> processProviderEvents(String provider, byte[] body) {
+        List<ProviderEvents.Event> events;
+        try {
+            events = ProviderEvents.parse(provider, body == null ? new byte[0] : body);
+        } catch (ProviderEvents.SubscriptionConfirmation c) {
+            // never fetched by Herald (a URL from the request): the operator confirms it once
+            LOG.warn("Amazon SNS asks to confirm the subscription of the SES bounce webhook: open this URL once: {}",
+                    c.url == null ? "(none given)" : cut(c.url.replaceAll("[\\r\\n]", ""), 500));
+            return List.of();
+        }
+        String source = "webhook:" + provider.toLowerCase(java.util.Locale.ROOT);
+        List<ProcessedBounce> out = new ArrayList<>();
+        for (ProviderEvents.Event e : events) {
+            out.add(processRecords(e.key(), e.records(), e.raw(), source));
+        }
+        return out;
+    }
+
     private ProcessedBounce duplicate(String key) {
         applyStatus(bounces.ofKey(key));
         return new ProcessedBounce(key, BounceDisposition.DUPLICATE, List.of(), 0, null);
