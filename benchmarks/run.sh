@@ -4,6 +4,9 @@
 #   benchmarks/run.sh import-pg [rows]  the same on PostgreSQL (a private server, as the tests start one):
 #                                       CSV import vs raw COPY and raw JDBC batch insert
 #   benchmarks/run.sh bounce [rounds]   bounce classification, messages/s on one thread over ../shared/data/bounces
+#   benchmarks/run.sh bounce-mailbox [messages]
+#                                       bounce messages from an IMAP mailbox (GreenMail), classified and applied end
+#                                       to end per second (route, processor, on-disk Derby); then the processor alone
 #   benchmarks/run.sh events [events] [contacts]
 #                                       event ingestion (JSON batches of 1,000 → the log) vs raw JDBC batch insert
 #   benchmarks/run.sh events-live [events] [contacts]
@@ -46,6 +49,14 @@ case "$what" in
     cd benchmarks
     exec java ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
       org.herald.benchmarks.bounce.BounceBenchmark ../../shared/data/bounces "$rounds"
+    ;;
+  bounce-mailbox)
+    messages="${2:-2000}"
+    mvn -q -o -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      || mvn -q -pl benchmarks compile ${BENCH_MVN_OPTS:-} dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+    cd benchmarks
+    exec java -Xmx1g -Dderby.storage.pageCacheSize="${HERALD_DERBY_PAGE_CACHE:-32000}" ${BENCH_JAVA_OPTS:-} -cp "target/classes:$(cat target/classpath.txt)" \
+      org.herald.benchmarks.bouncemailbox.BounceMailboxBenchmark "$messages" target/bounce-mailbox-benchmark
     ;;
   events)
     events="${2:-200000}"
@@ -108,7 +119,7 @@ case "$what" in
     echo "members of $run: $before before, $after after: $(( before - after )) one-clicks applied"
     ;;
   *)
-    echo "usage: $0 import [rows] | import-pg [rows] | bounce [rounds] | events [events] [contacts] | events-live [events] [contacts] | segments [contacts] [events] | oneclick [contacts] [seconds]" >&2
+    echo "usage: $0 import [rows] | import-pg [rows] | bounce [rounds] | bounce-mailbox [messages] | events [events] [contacts] | events-live [events] [contacts] | segments [contacts] [events] | oneclick [contacts] [seconds]" >&2
     exit 2
     ;;
 esac

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each domain's console commands come and go with the domain's feature: uninstalling
  * {@code herald-bounces} takes {@code herald:bounce-classify} away and leaves the contacts commands
  * working; installing it again brings the command back. {@code herald-web} goes with it, because the
- * REST API's bounce resource requires the classifier. Runs after the other console tests and before
+ * REST API's bounce resource requires the classifier and the processor, and so does
+ * {@code herald-bounce-routes} (the mailbox route needs the processor). Runs after the other console tests and before
  * {@link LifecycleIT}, and always leaves both features installed.
  */
 @Order(90)
@@ -34,9 +35,12 @@ class ConsoleFeaturesIT {
         assertThat(herald.console(classify)).contains("nobody@example.net").contains("HARD");
 
         try {
-            String bundles = herald.console("feature:uninstall herald-web herald-bounces", "bundle:list -s -t 0 | grep herald");
+            String bundles = herald.console("feature:uninstall herald-bounce-routes herald-web herald-bounces",
+                    "bundle:list -s -t 0 | grep herald");
             assertThat(hasBundle(bundles, "org.herald.bounces.shell")).as(bundles).isFalse();
             assertThat(hasBundle(bundles, "org.herald.bounces")).as(bundles).isFalse();
+            assertThat(hasBundle(bundles, "org.herald.bounces.processing")).as(bundles).isFalse();
+            assertThat(hasBundle(bundles, "org.herald.routes.bounces")).as(bundles).isFalse();
             assertThat(hasBundle(bundles, "org.herald.contacts.shell")).as(bundles).isTrue();
             assertThat(hasBundle(bundles, "org.herald.shell")).as(bundles).isTrue();
             HeraldContainer.await("herald:bounce-classify to be gone", DEADLINE,
@@ -48,12 +52,13 @@ class ConsoleFeaturesIT {
             assertThat(herald.console("herald:contact-show " + email)).contains(email);
             assertThat(herald.console("herald:contact-count --search " + email).trim()).endsWith("1");
         } finally {
-            herald.console("feature:install herald-bounces herald-web");
+            herald.console("feature:install herald-bounces herald-web herald-bounce-routes");
             HeraldContainer.await("the REST API to be back", DEADLINE, () -> healthy(herald));
         }
 
         String bundles = herald.console("bundle:list -s -t 0 | grep herald");
         assertThat(hasBundle(bundles, "org.herald.bounces.shell")).as(bundles).isTrue();
+        assertThat(hasBundle(bundles, "org.herald.routes.bounces")).as(bundles).isTrue();
         HeraldContainer.await("herald:bounce-classify to be back", DEADLINE,
                 () -> console(herald, classify).contains("nobody@example.net"));
         assertThat(herald.console(classify)).contains("HARD");

@@ -22,8 +22,11 @@ class LifecycleIT {
         String kept = uniqueEmail("before-restart");
         assertThat(herald.admin("POST", "/herald/api/v1/contacts", "{\"email\":\"" + kept + "\"}").statusCode()).isEqualTo(201);
 
-        String uninstall = herald.console("feature:uninstall herald-routes", "bundle:list -s -t 0 | grep herald");
-        assertThat(uninstall).doesNotContain("org.herald.routes.contacts").doesNotContain("org.herald.camel.runtime");
+        // the bounce mailbox route needs the routes' Camel runtime: it goes with them
+        String uninstall = herald.console("feature:uninstall herald-bounce-routes herald-routes",
+                "bundle:list -s -t 0 | grep herald");
+        assertThat(uninstall).doesNotContain("org.herald.routes.contacts").doesNotContain("org.herald.camel.runtime")
+                .doesNotContain("org.herald.routes.bounces");
 
         // Sent while nothing consumes the queue: it must wait in the broker's journal, across a restart.
         String queued = uniqueEmail("queued-while-down");
@@ -34,8 +37,9 @@ class LifecycleIT {
         assertThat(QueueIT.contactExists(herald, kept)).as("contact created before the restart").isTrue();
         assertThat(herald.console("bundle:list -s -t 0 | grep herald")).doesNotContain("org.herald.routes.contacts");
 
-        String install = herald.console("feature:install herald-routes", "bundle:list -s -t 0 | grep herald");
-        assertThat(install).contains("org.herald.routes.contacts");
+        String install = herald.console("feature:install herald-routes herald-bounce-routes",
+                "bundle:list -s -t 0 | grep herald");
+        assertThat(install).contains("org.herald.routes.contacts").contains("org.herald.routes.bounces");
         HeraldContainer.await("the queued upsert after reinstalling the routes", Duration.ofSeconds(90),
                 () -> QueueIT.contactExists(herald, queued));
     }

@@ -18,6 +18,8 @@
  * {@link org.herald.store.TemplateStore}, {@link org.herald.store.CampaignStore} and
  * {@link org.herald.store.MessageStore}.
  * 2.2: {@link org.herald.store.ContactStore#latestListEntries}, the ledger's latest entry per list.
+ * 2.2: {@link org.herald.store.BounceStore}, processed bounces and the quarantine; the system messages and
+ * the sending-choice ledger entries of {@link org.herald.store.MessageStore}.
  */
 @Export
 @Version("2.2.0")

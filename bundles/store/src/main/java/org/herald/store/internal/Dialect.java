@@ -77,10 +77,13 @@ public enum Dialect {
     /**
      * A migration statement for this database. The migrations are written once, in types both
      * databases know, with one exception translated here: a large text column is {@code CLOB} in
-     * Derby (whose VARCHAR stops at 32,672 characters) and {@code TEXT} in PostgreSQL.
+     * Derby (whose VARCHAR stops at 32,672 characters) and {@code TEXT} in PostgreSQL; bytes are
+     * {@code BLOB} in Derby and {@code BYTEA} in PostgreSQL (both read and written with
+     * {@code getBytes}/{@code setBytes}).
      */
     public String ddl(String statement) {
-        return this == POSTGRESQL ? statement.replaceAll("\\bCLOB\\b", "TEXT") : statement;
+        return this == POSTGRESQL ? statement.replaceAll("\\bCLOB\\b", "TEXT").replaceAll("\\bBLOB\\b", "BYTEA")
+                : statement;
     }
 
     /**

@@ -190,6 +190,7 @@ public class JdbcContactStore implements ContactStore {
                     + "(SELECT id FROM contact WHERE deleted_at IS NOT NULL AND deleted_at < ?)");
             events.setTimestamp(1, Timestamp.from(cutoff));
             events.executeUpdate();
+            JdbcBounceStore.deleteOfDeletedBefore(st, cutoff);
             PreparedStatement ps = st.get("DELETE FROM contact WHERE deleted_at IS NOT NULL AND deleted_at < ?");
             ps.setTimestamp(1, Timestamp.from(cutoff));
             return ps.executeUpdate();
@@ -201,6 +202,7 @@ public class JdbcContactStore implements ContactStore {
         db.transaction("erase a contact", st -> {
             String publicId = publicId(st, contactKey);
             EventTable.deleteOf(st, contactKey);
+            JdbcBounceStore.deleteOf(st, contactKey);
             PreparedStatement ps = st.get("DELETE FROM contact WHERE id = ?");
             ps.setLong(1, contactKey);
             if (ps.executeUpdate() != 1) {

@@ -24,6 +24,7 @@ import org.herald.campaigns.MailChoices;
 import org.herald.campaigns.MessageStatus;
 import org.herald.common.NotFoundException;
 import org.herald.contacts.OptInStatus;
+import org.herald.store.BounceStore;
 import org.herald.store.EventWrite;
 import org.herald.store.MessageStore;
 import org.osgi.service.component.annotations.Activate;
@@ -334,6 +335,20 @@ public class JdbcMessageStore implements MessageStore {
             EventTable.append(st, finals.stream().map(event).toList());
             return all;
         });
+    }
+
+    /**
+     * A bounce received for a message: a SENT (or still WFS) message takes the bounce's status, in the
+     * caller's transaction; a message with another final status keeps it. Returns whether it changed.
+     */
+    static boolean bounce(Statements st, BounceStore.MessageBounce b) throws SQLException {
+        PreparedStatement ps = st.get("UPDATE campaign_message SET status = ?, status_at = ?, next_attempt_at = NULL, "
+                + "reply = COALESCE(?, reply) WHERE id = ? AND status IN ('SENT', 'WFS')");
+        ps.setString(1, b.status().name());
+        ps.setTimestamp(2, Timestamp.from(b.at()));
+        ps.setString(3, truncate(b.reply()));
+        ps.setLong(4, b.messageId());
+        return ps.executeUpdate() > 0;
     }
 
     private static String truncate(String s) {

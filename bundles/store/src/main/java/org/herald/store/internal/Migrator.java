@@ -39,6 +39,7 @@ final class Migrator {
             new Migration(3, "segments", "db/migration/V3__segments.sql"),
             new Migration(4, "campaigns", "db/migration/V4__campaigns.sql"),
             new Migration(5, "preferences", "db/migration/V5__preferences.sql"),
+            new Migration(6, "bounces", "db/migration/V6__bounces.sql"),
             new Migration(7, "system messages", "db/migration/V7__system_messages.sql"));
 
     record Migration(int version, String description, String resource) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.herald.store.BounceStore;
 import org.herald.store.CampaignStore;
 import org.herald.store.ContactStore;
 import org.herald.store.EventStore;
@@ -32,6 +33,7 @@ public final class Stores implements AutoCloseable {
     private final JpaTemplateStore templates;
     private final JpaCampaignStore campaigns;
     private final JdbcMessageStore messages;
+    private final JdbcBounceStore bounces;
 
     private Stores(DataSource dataSource, Duration fieldCheck) {
         this.database = new Database(dataSource);
@@ -45,6 +47,7 @@ public final class Stores implements AutoCloseable {
         this.templates = new JpaTemplateStore(database);
         this.campaigns = new JpaCampaignStore(database);
         this.messages = new JdbcMessageStore(database);
+        this.bounces = new JdbcBounceStore(database);
     }
 
     /** The stores on {@code dataSource}, migrating its schema first. */
@@ -95,6 +98,10 @@ public final class Stores implements AutoCloseable {
 
     public MessageStore messages() {
         return messages;
+    }
+
+    public BounceStore bounces() {
+        return bounces;
     }
 
     public DataSource dataSource() {

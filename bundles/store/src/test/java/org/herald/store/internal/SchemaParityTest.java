@@ -109,6 +109,8 @@ class SchemaParityTest {
             // a large text: Derby's CLOB, PostgreSQL's TEXT (a VARCHAR without a length in its metadata)
             case java.sql.Types.CLOB -> "LARGE TEXT";
             case java.sql.Types.VARCHAR -> size == Integer.MAX_VALUE ? "LARGE TEXT" : "VARCHAR(" + size + ")";
+            // bytes: Derby's BLOB, PostgreSQL's BYTEA (BINARY in its metadata)
+            case java.sql.Types.BLOB, java.sql.Types.BINARY, java.sql.Types.VARBINARY, java.sql.Types.LONGVARBINARY -> "BYTES";
             default -> "type " + jdbcType;
         };
     }

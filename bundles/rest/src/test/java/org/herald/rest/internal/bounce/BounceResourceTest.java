@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** {@code POST /bounces/classify} reads no more than the classifier's configured limit. */
+/** {@code POST /bounces/classify} reads no more than the classifier's configured limit (no processing here: BounceApiTest). */
 class BounceResourceTest {
 
     private static final AtomicInteger SERVERS = new AtomicInteger();
@@ -46,7 +46,7 @@ class BounceResourceTest {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setAddress(address);
         factory.setTransportId(LocalTransportFactory.TRANSPORT_ID);
-        factory.setServiceBeans(List.of(new BounceResource(classifier)));
+        factory.setServiceBeans(List.of(new BounceResource(classifier, null)));
         factory.setProviders(List.of(new HeraldJsonProvider(1_048_576L), new WebApplicationExceptionMapper()));
         server = factory.create();
     }

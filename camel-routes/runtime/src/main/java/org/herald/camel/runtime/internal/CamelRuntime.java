@@ -13,6 +13,7 @@ import org.apache.camel.component.sjms.SjmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.qpid.jms.JmsConnectionFactory;
+import org.herald.mail.MailContext;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,7 +54,9 @@ public class CamelRuntime {
         try {
             DefaultCamelContext ctx = new DefaultCamelContext();
             ctx.getCamelContextExtension().setName("herald");
-            ctx.setApplicationContextClassLoader(camelLoader);
+            // Camel's loader first, then the Angus bundles: camel-mail's consumers and producers make Jakarta
+            // Mail sessions, which find their providers through the context loader (see MailContext)
+            ctx.setApplicationContextClassLoader(MailContext.classLoader(camelLoader));
             classResolver.setCamelContext(ctx);
             ctx.setClassResolver(classResolver);
             ctx.getRouteController().supervising().setBackOffDelay(config.restart_backoff());

@@ -1,0 +1,15 @@
+package org.herald.bounces.processing.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Herald bounce processing", description = "What Herald does with received bounces")
+public @interface ProcessingConfig {
+
+    @AttributeDefinition(description = "Soft bounces after which a contact becomes INACTIVE")
+    int softThreshold() default 3;
+
+    @AttributeDefinition(description = "Days the counted soft bounces must span (first to last) before the contact"
+            + " becomes INACTIVE, so one bad day of a mailbox does not end a subscription")
+    int softMinDays() default 7;
+}
