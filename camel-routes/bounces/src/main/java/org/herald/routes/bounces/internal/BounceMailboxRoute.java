@@ -18,6 +18,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.herald.preferences.SubscriberService;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +46,20 @@ public class BounceMailboxRoute extends RouteBuilder {
 
     private final BounceProcessor processor;
     private final BounceMailboxConfig config;
+    /** The subscriber pages' service (feature herald-web), for unsubscribe requests that arrive by mail. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SubscriberService subscribers;
     private final ScheduledExecutorService poller;
 
     @Activate
     public BounceMailboxRoute(@Reference BounceProcessor processor, BounceMailboxConfig config) {
+        this(processor, config, null);
+    }
+
+    /** With the subscriber service given (tests). */
+    BounceMailboxRoute(BounceProcessor processor, BounceMailboxConfig config, SubscriberService subscribers) {
+        this.subscribers = subscribers;
         this.processor = processor;
         this.config = config;
         // the consumer polls, fetches and deletes on this thread: Jakarta Mail finds its providers through the
@@ -92,7 +106,7 @@ public class BounceMailboxRoute extends RouteBuilder {
         endpoint.setScheduledExecutorService(poller);
         from(endpoint)
                 .routeId(ROUTE_ID)
-                .process(new MailboxProcessor(processor, source(protocol)));
+                .process(new MailboxProcessor(processor, () -> subscribers, source(protocol)));
         LOG.info("Bounce mailbox {} polled every {} ms", source(protocol), config.pollIntervalMillis());
     }
 

@@ -68,11 +68,16 @@ class BounceMailboxRouteTest {
     }
 
     private CamelContext start(String protocol, Map<String, Object> extra) throws Exception {
+        return start(protocol, extra, null);
+    }
+
+    private CamelContext start(String protocol, Map<String, Object> extra,
+            org.herald.preferences.SubscriberService subscribers) throws Exception {
         Map<String, Object> cfg = new HashMap<>(Map.of("enabled", true, "protocol", protocol, "host", "127.0.0.1",
                 "port", mailbox.port(protocol), "user", Mailbox.USER, "password", Mailbox.PASSWORD,
                 "pollIntervalMillis", 100L, "initialDelayMillis", 0L, "timeoutMillis", 5000));
         cfg.putAll(extra);
-        BounceMailboxRoute route = new BounceMailboxRoute(b.processor, Configs.of(BounceMailboxConfig.class, cfg));
+        BounceMailboxRoute route = new BounceMailboxRoute(b.processor, Configs.of(BounceMailboxConfig.class, cfg), subscribers);
         routes.add(route);
         CamelContext ctx = new DefaultCamelContext();
         ctx.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
@@ -117,6 +122,43 @@ class BounceMailboxRouteTest {
         // the ordinary message is not lost: it is in the quarantine with its bytes
         assertThat(b.processor.quarantined(0, 10)).singleElement()
                 .satisfies(q -> assertThat(b.processor.quarantinedMessage(q.id())).isNotEmpty());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnsubscribeRequestByMailIsAOneClickUnsubscribeAndAForgedOneIsQuarantined() throws Exception {
+        b = new BounceBed();
+        b.bed.lists.create("l");
+        Contact fay = b.contact("fay@dest.test");
+        b.bed.contacts.subscribe(fay.id(), "l", org.herald.contacts.internal.TestBed.ADMIN);
+        MessageRecord toFay = b.sent(fay);
+        var policy = new org.herald.campaigns.internal.DefaultSendPolicy(b.bed.stores.contacts(), b.bed.contacts,
+                b.bed.stores.messages());
+        var templates = new org.herald.campaigns.internal.DefaultTemplateService(b.bed.stores.templates(),
+                b.bed.stores.campaigns());
+        var links = new org.herald.campaigns.internal.DefaultSubscriberLinks(b.tokens,
+                Configs.defaults(org.herald.campaigns.internal.CampaignsConfig.class));
+        var confirmations = new org.herald.campaigns.internal.DefaultConfirmationMail(b.bed.contacts, b.bed.stores.contacts(),
+                b.bed.stores.messages(), links, templates, policy,
+                Configs.defaults(org.herald.campaigns.internal.ConfirmationConfig.class));
+        var subscribers = new org.herald.preferences.internal.DefaultSubscriberService(b.tokens, b.bed.contacts,
+                b.bed.lists, b.bed.fields, policy, b.bed.stores.messages(), b.bed.events, confirmations,
+                Configs.defaults(org.herald.pages.internal.PagesConfig.class));
+        String token = links.forMessage(fay.id(), toFay.id()).get("unsubscribe_token");
+        mailbox.deliver(("From: fay@dest.test\r\nTo: unsubscribe@herald.test\r\nSubject: unsubscribe " + token
+                + "\r\nMessage-ID: <u1@dest.test>\r\n\r\nPlease take me off.\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        mailbox.deliver(("From: x@dest.test\r\nTo: unsubscribe@herald.test\r\nSubject: unsubscribe " + token + "x"
+                + "\r\nMessage-ID: <u2@dest.test>\r\n\r\nforged\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        start("imap", Map.of(), subscribers);
+        await("the mailbox to empty", () -> mailbox.count() == 0);
+
+        assertThat(b.bed.contacts.get(fay.id()).lists()).doesNotContain("l");
+        assertThat(b.bed.contacts.consentHistory(fay.id())).last().satisfies(e -> {
+            assertThat(e.source()).isEqualTo(org.herald.contacts.ConsentSource.MESSAGE);
+            assertThat(e.messageId()).isEqualTo(toFay.id());
+        });
+        // the forged request changed nothing and is kept in the quarantine with its bytes
+        assertThat(b.processor.quarantined(0, 10)).hasSize(1);
     }
 
     @ParameterizedTest
