@@ -135,12 +135,12 @@ final class ContactTable {
     Map<String, ContactRecord> selectByKeys(Statements st, Collection<String> keys) throws SQLException {
         Map<Long, Row> rows = new LinkedHashMap<>();
         List<String> all = new ArrayList<>(new HashSet<>(keys));
-        String sql = "SELECT " + selectColumns + " FROM contact c " + hint("index=contact_email_key")
-                + "WHERE c.email_key IN (" + placeholders(IN_CHUNK) + ")";
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            PreparedStatement ps = st.get(sql);
-            bindStrings(ps, chunk, IN_CHUNK);
+            int slots = slots(chunk.size());
+            PreparedStatement ps = st.get("SELECT " + selectColumns + " FROM contact c " + hint("index=contact_email_key")
+                    + "WHERE c.email_key IN (" + placeholders(slots) + ")");
+            bindStrings(ps, chunk, slots);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Row row = readRow(rs);
@@ -161,15 +161,16 @@ final class ContactTable {
             return;
         }
         List<Long> keys = new ArrayList<>(rows.keySet());
-        String tagSql = "SELECT contact_id, tag FROM contact_tag " + hint("constraint=contact_tag_pk")
-                + "WHERE contact_id IN (" + placeholders(IN_CHUNK) + ")";
-        String listSql = "SELECT m.contact_id, l.name FROM list_member m " + hint("constraint=list_member_contact_fk")
-                + "JOIN mailing_list l ON l.id = m.list_id WHERE m.contact_id IN (" + placeholders(IN_CHUNK) + ")";
         for (int from = 0; from < keys.size(); from += IN_CHUNK) {
             List<Long> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
+            int slots = slots(chunk.size());
+            String tagSql = "SELECT contact_id, tag FROM contact_tag " + hint("constraint=contact_tag_pk")
+                    + "WHERE contact_id IN (" + placeholders(slots) + ")";
+            String listSql = "SELECT m.contact_id, l.name FROM list_member m " + hint("constraint=list_member_contact_fk")
+                    + "JOIN mailing_list l ON l.id = m.list_id WHERE m.contact_id IN (" + placeholders(slots) + ")";
             for (String sql : List.of(tagSql, listSql)) {
                 PreparedStatement ps = st.get(sql);
-                for (int i = 0; i < IN_CHUNK; i++) {
+                for (int i = 0; i < slots; i++) {
                     if (i < chunk.size()) {
                         ps.setLong(i + 1, chunk.get(i));
                     } else {
@@ -345,11 +346,12 @@ final class ContactTable {
             boolean byEmailKey) throws SQLException {
         Map<String, ContactRef> result = new HashMap<>();
         List<String> all = new ArrayList<>(new HashSet<>(values));
-        String sql = "SELECT c.id, c.public_id, c.email_key, c.monitored, c.deleted_at FROM contact c "
-                + hint("index=" + index) + "WHERE c." + column + " IN (" + placeholders(IN_CHUNK) + ")";
-        PreparedStatement ps = st.get(sql);
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            bindStrings(ps, all.subList(from, Math.min(all.size(), from + IN_CHUNK)), IN_CHUNK);
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            int slots = slots(chunk.size());
+            PreparedStatement ps = st.get("SELECT c.id, c.public_id, c.email_key, c.monitored, c.deleted_at FROM contact c "
+                    + hint("index=" + index) + "WHERE c." + column + " IN (" + placeholders(slots) + ")");
+            bindStrings(ps, chunk, slots);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ContactRef ref = new ContactRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
@@ -392,13 +394,13 @@ final class ContactTable {
             throws SQLException {
         Map<Long, Map<String, ConsentEntry>> result = new HashMap<>();
         List<Long> keys = new ArrayList<>(new HashSet<>(contactKeys));
-        String sql = "SELECT e.contact_id, e.id, e.consent_action, e.list_name, e.consent_source, e.changed_at, e.actor, "
-                + "e.ip FROM consent_entry e " + hint("index=consent_entry_contact") + "WHERE e.contact_id IN ("
-                + placeholders(IN_CHUNK) + ") AND e.list_name IS NOT NULL ORDER BY e.contact_id, e.id";
-        PreparedStatement ps = st.get(sql);
         for (int from = 0; from < keys.size(); from += IN_CHUNK) {
             List<Long> chunk = keys.subList(from, Math.min(keys.size(), from + IN_CHUNK));
-            for (int i = 0; i < IN_CHUNK; i++) {
+            int slots = slots(chunk.size());
+            PreparedStatement ps = st.get("SELECT e.contact_id, e.id, e.consent_action, e.list_name, e.consent_source, "
+                    + "e.changed_at, e.actor, e.ip FROM consent_entry e " + hint("index=consent_entry_contact")
+                    + "WHERE e.contact_id IN (" + placeholders(slots) + ") AND e.list_name IS NOT NULL ORDER BY e.contact_id, e.id");
+            for (int i = 0; i < slots; i++) {
                 if (i < chunk.size()) {
                     ps.setLong(i + 1, chunk.get(i));
                 } else {
@@ -652,6 +654,14 @@ final class ContactTable {
      */
     static String hint(String properties) {
         return "--DERBY-PROPERTIES " + properties + "\n";
+    }
+
+    /**
+     * How many placeholders a key lookup of {@code n} keys binds: 1, 8, 64 or {@value #IN_CHUNK}, so the
+     * few statement shapes stay prepared and a single-contact read does not bind 500 parameters.
+     */
+    static int slots(int n) {
+        return n <= 1 ? 1 : n <= 8 ? 8 : n <= 64 ? 64 : IN_CHUNK;
     }
 
     static String placeholders(int n) {

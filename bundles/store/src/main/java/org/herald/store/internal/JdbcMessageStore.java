@@ -190,11 +190,13 @@ public class JdbcMessageStore implements MessageStore {
     /** The messages with these ids, in id order. */
     private static List<MessageRecord> read(Statements st, List<Long> ids) throws SQLException {
         List<MessageRecord> result = new ArrayList<>();
-        PreparedStatement ps = st.get("SELECT " + COLUMNS + FROM + " WHERE m.id IN (" + ContactTable.placeholders(CHUNK)
-                + ")");
         List<Long> sorted = ids.stream().sorted().distinct().toList();
         for (int from = 0; from < sorted.size(); from += CHUNK) {
-            bindLongs(ps, 1, sorted.subList(from, Math.min(sorted.size(), from + CHUNK)), CHUNK);
+            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + CHUNK));
+            int slots = Math.min(CHUNK, ContactTable.slots(chunk.size()));
+            PreparedStatement ps = st.get("SELECT " + COLUMNS + FROM + " WHERE m.id IN (" + ContactTable.placeholders(slots)
+                    + ")");
+            bindLongs(ps, 1, chunk, slots);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(message(rs));

@@ -41,6 +41,8 @@ public class HmacTokens implements TokenService {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final List<byte[]> secrets;
+    /** Keyed by the secret arrays themselves (identity): the component's own, never changed. */
+    private final ThreadLocal<java.util.Map<byte[], Mac>> macs = ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     @Activate
     public HmacTokens(@Reference SettingStore settings, TokensConfig config) {
@@ -168,12 +170,19 @@ public class HmacTokens implements TokenService {
     }
 
     /** The truncated HMAC of {@code data} with a one-letter domain, so a token mac never verifies a signature. */
-    private static byte[] mac(byte[] secret, char domain, byte[] data) {
+    private byte[] mac(byte[] secret, char domain, byte[] data) {
+        // one initialised Mac per thread and secret: looking the algorithm up and initialising the key cost
+        // more than the HMAC itself on every page and tracking hit
+        Mac mac = macs.get().computeIfAbsent(secret, HmacTokens::newMac);
+        mac.update((byte) domain);
+        return Arrays.copyOf(mac.doFinal(data), MAC_BYTES);
+    }
+
+    private static Mac newMac(byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((byte) domain);
-            return Arrays.copyOf(mac.doFinal(data), MAC_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
