@@ -28,4 +28,14 @@ public interface ConfirmationMail {
      * (English when Herald has no text in it), unless the outcome says why not.
      */
     Outcome request(String contactIdOrEmail);
+
+    /**
+     * Queues the confirmation message for a subscription waiting for it (a form post), also to a
+     * contact that is CONFIRMED already (a subscription to more lists needs the mailbox owner's
+     * confirmation too), in {@code language} when Herald has texts in it (null: the contact's).
+     * SUPPRESSED and LIMITED apply as to {@link #request}; ALREADY_CONFIRMED is never the outcome.
+     *
+     * @since 1.2
+     */
+    Outcome requestForSubscription(String contactIdOrEmail, String language);
 }

@@ -10,7 +10,7 @@
  * builders.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.herald.campaigns;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,4 +25,15 @@ public interface FieldService {
 
     /** Changes label, display position and visibility; null arguments keep the current value. */
     FieldDefinition update(String name, String label, Integer position, Boolean visible);
+
+    /**
+     * The value {@code value} (text as typed, or a typed value) would be stored as in field
+     * {@code name}, changing nothing; null when it clears the field. Lets an entry point check every
+     * value of a form before it writes any.
+     *
+     * @throws org.herald.common.ValidationException naming the field and why, for an unknown or
+     *         system field or a value the field's type refuses
+     * @since 1.5
+     */
+    Object validate(String name, Object value);
 }

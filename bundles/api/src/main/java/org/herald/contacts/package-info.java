@@ -4,7 +4,7 @@
  * REST, queue, import) goes through, so the same rules apply everywhere.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.herald.contacts;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,7 +22,7 @@
  * the sending-choice ledger entries of {@link org.herald.store.MessageStore}.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.herald.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -74,6 +74,15 @@ public class DefaultConfirmationMail implements ConfirmationMail {
         if (c.status() == OptInStatus.CONFIRMED) {
             return Outcome.ALREADY_CONFIRMED;
         }
+        return queue(contactIdOrEmail, c, null);
+    }
+
+    @Override
+    public Outcome requestForSubscription(String contactIdOrEmail, String language) {
+        return queue(contactIdOrEmail, contacts.get(contactIdOrEmail), language);
+    }
+
+    private Outcome queue(String contactIdOrEmail, Contact c, String language) {
         ContactRecord r = contactStore.findById(c.id())
                 .orElseThrow(() -> new NotFoundException("contact '" + contactIdOrEmail + "' does not exist"));
         Instant now = Instant.now();
@@ -83,7 +92,7 @@ public class DefaultConfirmationMail implements ConfirmationMail {
         if (messages.countSystem(r.key(), KIND, now.minus(Duration.ofHours(24))) >= config.confirmationsPerDay()) {
             return Outcome.LIMITED;
         }
-        OutboundMessage message = render(c);
+        OutboundMessage message = render(c, language);
         String body;
         try {
             body = HeraldJson.mapper().writeValueAsString(message);
@@ -97,7 +106,7 @@ public class DefaultConfirmationMail implements ConfirmationMail {
         return Outcome.QUEUED;
     }
 
-    private OutboundMessage render(Contact c) {
+    private OutboundMessage render(Contact c, String language) {
         Map<String, String> l = links.forMessage(c.id(), 0);
         Optional<TemplateRecord> admin = templates.find(config.confirmationTemplate());
         String subject;
@@ -112,7 +121,7 @@ public class DefaultConfirmationMail implements ConfirmationMail {
             html = r.html();
             text = r.text();
         } else {
-            Properties t = texts(language(c));
+            Properties t = texts(language == null || language.isBlank() ? language(c) : normalized(language));
             String link = l.get("confirm_url");
             String hours = String.valueOf(config.confirmationHours());
             subject = t.getProperty("subject");
@@ -126,10 +135,11 @@ public class DefaultConfirmationMail implements ConfirmationMail {
 
     private String language(Contact c) {
         Object value = c.fields().get(config.languageField());
-        if (value == null) {
-            return "en";
-        }
-        String lang = value.toString().strip().toLowerCase(Locale.ROOT);
+        return value == null ? "en" : normalized(value.toString());
+    }
+
+    private static String normalized(String value) {
+        String lang = value.strip().toLowerCase(Locale.ROOT);
         int cut = lang.indexOf('-') >= 0 ? lang.indexOf('-') : lang.indexOf('_');
         return cut > 0 ? lang.substring(0, cut) : lang;
     }

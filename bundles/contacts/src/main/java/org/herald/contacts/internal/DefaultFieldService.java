@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,6 +95,13 @@ public class DefaultFieldService implements FieldService {
     @Override
     public Optional<FieldDefinition> find(String name) {
         return list().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public Object validate(String name, Object value) {
+        Map<String, FieldRecord> byName = new java.util.HashMap<>();
+        store.fields().forEach(f -> byName.put(f.name(), f));
+        return FieldValues.convert(FieldValues.definition(byName, name, value), value);
     }
 
     private FieldRecord existing(String name) {

@@ -40,7 +40,8 @@ final class Migrator {
             new Migration(4, "campaigns", "db/migration/V4__campaigns.sql"),
             new Migration(5, "preferences", "db/migration/V5__preferences.sql"),
             new Migration(6, "bounces", "db/migration/V6__bounces.sql"),
-            new Migration(7, "system messages", "db/migration/V7__system_messages.sql"));
+            new Migration(7, "system messages", "db/migration/V7__system_messages.sql"),
+            new Migration(8, "forms", "db/migration/V8__forms.sql"));
 
     record Migration(int version, String description, String resource) {
     }

@@ -9,6 +9,7 @@ import org.herald.store.CampaignStore;
 import org.herald.store.ContactStore;
 import org.herald.store.EventStore;
 import org.herald.store.FieldStore;
+import org.herald.store.FormStore;
 import org.herald.store.ListStore;
 import org.herald.store.SegmentStore;
 import org.herald.store.MessageStore;
@@ -34,6 +35,7 @@ public final class Stores implements AutoCloseable {
     private final JpaCampaignStore campaigns;
     private final JdbcMessageStore messages;
     private final JdbcBounceStore bounces;
+    private final JdbcFormStore forms;
 
     private Stores(DataSource dataSource, Duration fieldCheck) {
         this.database = new Database(dataSource);
@@ -48,6 +50,7 @@ public final class Stores implements AutoCloseable {
         this.campaigns = new JpaCampaignStore(database);
         this.messages = new JdbcMessageStore(database);
         this.bounces = new JdbcBounceStore(database);
+        this.forms = new JdbcFormStore(database);
     }
 
     /** The stores on {@code dataSource}, migrating its schema first. */
@@ -98,6 +101,10 @@ public final class Stores implements AutoCloseable {
 
     public MessageStore messages() {
         return messages;
+    }
+
+    public FormStore forms() {
+        return forms;
     }
 
     public BounceStore bounces() {
