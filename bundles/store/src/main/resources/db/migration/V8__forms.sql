@@ -1,7 +1,8 @@
 -- Herald schema version 8: subscription forms. A form's definition is a JSON document (fields,
 -- lists, redirects, language): read whole, changed rarely. Every version of its consent text is
 -- kept, so the proof of a consent names the words. A subscription made through a form waits in
--- form_submission for its confirmation, with the proof of the post; it goes with its contact. Solved
+-- form_submission for its confirmation, with the proof of the post and the values posted (a known
+-- contact's data change only when the mailbox owner confirms); it goes with its contact. Solved
 -- CAPTCHA challenges are registered until they expire, so one answer is good for one post on any node.
 CREATE TABLE subscription_form (
     name VARCHAR(64) NOT NULL CONSTRAINT subscription_form_pk PRIMARY KEY,
@@ -23,6 +24,7 @@ CREATE TABLE form_submission (
     form_name VARCHAR(64) NOT NULL,
     contact_id BIGINT NOT NULL CONSTRAINT form_submission_contact_fk REFERENCES contact (id) ON DELETE CASCADE,
     lists VARCHAR(4000) NOT NULL,
+    field_values CLOB NOT NULL,
     consent_version INTEGER NOT NULL,
     consent_sha256 CHAR(64),
     ip VARCHAR(64),

@@ -26,10 +26,11 @@ public interface FormStore {
 
     /**
      * A subscription waiting for its confirmation: the form, the contact (public id), the lists it
-     * joins and the proof of the post. {@code id} is ignored when writing.
+     * joins, the field values posted (JSON object) and the proof of the post. {@code id} is ignored
+     * when writing.
      */
-    record SubmissionRecord(long id, String form, String contactId, List<String> lists, int consentVersion,
-            String consentSha256, String ip, String userAgent, Instant submittedAt) {
+    record SubmissionRecord(long id, String form, String contactId, List<String> lists, String fieldValues,
+            int consentVersion, String consentSha256, String ip, String userAgent, Instant submittedAt) {
 
         public SubmissionRecord {
             lists = List.copyOf(lists);
@@ -59,8 +60,13 @@ public interface FormStore {
 
     Optional<ConsentTextRecord> consentText(String form, int version);
 
-    /** Keeps a subscription until it is confirmed; returns its id. The contact must exist. */
-    long addSubmission(SubmissionRecord submission);
+    /**
+     * Records a post: a subscription that waits for its confirmation, or one confirmed at once
+     * ({@code confirmed}: a form without double opt-in, kept as the proof of the post), with
+     * {@code event} (the contact's {@code form_filled}) in the same transaction; returns its id. The
+     * contact must exist.
+     */
+    long addSubmission(SubmissionRecord submission, boolean confirmed, EventWrite event);
 
     /** The contact's subscriptions not yet confirmed that were made at or after {@code since}, oldest first. */
     List<SubmissionRecord> pendingSubmissions(String contactId, Instant since);

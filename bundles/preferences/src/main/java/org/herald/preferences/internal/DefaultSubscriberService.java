@@ -32,6 +32,7 @@ import org.herald.contacts.MailingList;
 import org.herald.contacts.OptInStatus;
 import org.herald.events.EventInput;
 import org.herald.events.EventService;
+import org.herald.forms.internal.DefaultFormService;
 import org.herald.pages.internal.DefaultPages;
 import org.herald.pages.internal.PagesConfig;
 import org.herald.preferences.ConfirmResult;
@@ -75,14 +76,16 @@ public class DefaultSubscriberService implements SubscriberService {
     private final MessageStore messages;
     private final EventService events;
     private final ConfirmationMail confirmations;
+    private final DefaultFormService forms;
     private final String languageField;
 
     @Activate
     public DefaultSubscriberService(@Reference TokenService tokens, @Reference ContactService contacts,
             @Reference ListService lists, @Reference FieldService fields, @Reference SendPolicy policy,
             @Reference MessageStore messages, @Reference EventService events, @Reference ConfirmationMail confirmations,
-            PagesConfig config) {
+            @Reference DefaultFormService forms, PagesConfig config) {
         this.confirmations = confirmations;
+        this.forms = forms;
         this.tokens = tokens;
         this.contacts = contacts;
         this.lists = lists;
@@ -402,19 +405,25 @@ public class DefaultSubscriberService implements SubscriberService {
         if (t.get().isExpired(Instant.now())) {
             return new ConfirmResult(ConfirmResult.Outcome.EXPIRED, language);
         }
-        if (c.get().status() == OptInStatus.CONFIRMED) {
+        boolean subscriptionsWaiting = forms.hasWaiting(c.get().id());
+        if (c.get().status() == OptInStatus.CONFIRMED && !subscriptionsWaiting) {
             return new ConfirmResult(ConfirmResult.Outcome.ALREADY_CONFIRMED, language);
         }
         if (!change) {
             return new ConfirmResult(ConfirmResult.Outcome.WAITING, language);
         }
-        contacts.setStatus(c.get().id(), OptInStatus.CONFIRMED, own(ConsentSource.FORM, proof).build());
+        if (c.get().status() != OptInStatus.CONFIRMED) {
+            contacts.setStatus(c.get().id(), OptInStatus.CONFIRMED, own(ConsentSource.FORM, proof).build());
+        }
+        // the subscriptions of the forms the contact filled: their values and lists, with the proof of each post
+        forms.confirmWaiting(c.get().id());
         return new ConfirmResult(ConfirmResult.Outcome.CONFIRMED, language);
     }
 
     @Override
     public Optional<ConfirmationMail.Outcome> resendConfirmation(String token) {
         return confirmToken(token).flatMap(t -> contacts.find(t.contactId()))
-                .map(c -> confirmations.request(c.id()));
+                .map(c -> forms.hasWaiting(c.id()) ? confirmations.requestForSubscription(c.id(), null)
+                        : confirmations.request(c.id()));
     }
 }

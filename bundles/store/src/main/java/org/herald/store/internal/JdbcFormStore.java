@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.herald.common.ConflictException;
 import org.herald.common.NotFoundException;
+import org.herald.store.EventWrite;
 import org.herald.store.FormStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +24,7 @@ public class JdbcFormStore implements FormStore {
 
     private static final String FORM_COLUMNS = "name, definition, consent_version, created_at, updated_at";
     private static final String SUBMISSION_COLUMNS = "s.id, s.form_name, c.public_id, s.lists, s.consent_version, "
-            + "s.consent_sha256, s.ip, s.user_agent, s.submitted_at";
+            + "s.consent_sha256, s.ip, s.user_agent, s.submitted_at, s.field_values";
 
     private final Database db;
 
@@ -170,7 +171,7 @@ public class JdbcFormStore implements FormStore {
     }
 
     @Override
-    public long addSubmission(SubmissionRecord s) {
+    public long addSubmission(SubmissionRecord s, boolean confirmed, EventWrite event) {
         return db.transaction("keep a form subscription", st -> {
             PreparedStatement key = st.get("SELECT id FROM contact WHERE public_id = ?");
             key.setString(1, s.contactId());
@@ -182,7 +183,8 @@ public class JdbcFormStore implements FormStore {
                 contactKey = rs.getLong(1);
             }
             PreparedStatement in = st.connection().prepareStatement("INSERT INTO form_submission (form_name, contact_id, "
-                    + "lists, consent_version, consent_sha256, ip, user_agent, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "lists, consent_version, consent_sha256, ip, user_agent, submitted_at, field_values"
+                    + ", confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS);
             try (in) {
                 in.setString(1, s.form());
@@ -193,11 +195,18 @@ public class JdbcFormStore implements FormStore {
                 in.setString(6, cut(s.ip(), 64));
                 in.setString(7, cut(s.userAgent(), 512));
                 in.setTimestamp(8, Timestamp.from(s.submittedAt()));
+                in.setString(9, s.fieldValues() == null ? "{}" : s.fieldValues());
+                in.setTimestamp(10, confirmed ? Timestamp.from(s.submittedAt()) : null);
                 in.executeUpdate();
+                long id;
                 try (ResultSet rs = in.getGeneratedKeys()) {
                     rs.next();
-                    return rs.getLong(1);
+                    id = rs.getLong(1);
                 }
+                if (event != null) {
+                    EventTable.append(st, List.of(event.forContact(contactKey, s.contactId())));
+                }
+                return id;
             }
         });
     }
@@ -220,7 +229,7 @@ public class JdbcFormStore implements FormStore {
                     String lists = rs.getString(4);
                     String sha = rs.getString(6);
                     out.add(new SubmissionRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            lists.isEmpty() ? List.of() : Arrays.asList(lists.split(",")), rs.getInt(5),
+                            lists.isEmpty() ? List.of() : Arrays.asList(lists.split(",")), rs.getString(10), rs.getInt(5),
                             sha == null ? null : sha.strip(), rs.getString(7), rs.getString(8),
                             rs.getTimestamp(9).toInstant()));
                 }

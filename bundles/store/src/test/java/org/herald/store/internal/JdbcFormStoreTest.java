@@ -15,6 +15,7 @@ import org.herald.common.NotFoundException;
 import org.herald.contacts.OptInStatus;
 import org.herald.store.ContactRecord;
 import org.herald.store.ContactWrite;
+import org.herald.store.EventWrite;
 import org.herald.store.FormStore.ConsentTextRecord;
 import org.herald.store.FormStore.FormRecord;
 import org.herald.store.FormStore.SubmissionRecord;
@@ -77,23 +78,29 @@ class JdbcFormStoreTest {
     @Test
     void aSubscriptionWaitsUntilConfirmedOnceAndGoesWithItsContact() {
         ContactRecord ann = contact("ann@forms.test");
-        long id = store.forms().addSubmission(new SubmissionRecord(0, "news", ann.id(), List.of("news", "deals"), 1,
-                "b".repeat(64), "192.0.2.7", "Firefox", now));
+        long id = store.forms().addSubmission(new SubmissionRecord(0, "news", ann.id(), List.of("news", "deals"), "{\"city\":\"Tartu\"}", 1,
+                "b".repeat(64), "192.0.2.7", "Firefox", now), false, new EventWrite("e-1", false, 0, null, "form_filled",
+                now, now, "form news", "form:news", Map.of("form", "news"), null, null));
+        assertThat(count("contact_event WHERE event_type = 'form_filled'")).isEqualTo(1);
         List<SubmissionRecord> waiting = store.forms().pendingSubmissions(ann.id(), now.minusSeconds(60));
         assertThat(waiting).hasSize(1);
         assertThat(waiting.get(0).id()).isEqualTo(id);
         assertThat(waiting.get(0).lists()).containsExactly("news", "deals");
         assertThat(waiting.get(0).ip()).isEqualTo("192.0.2.7");
+        assertThat(waiting.get(0).fieldValues()).isEqualTo("{\"city\":\"Tartu\"}");
         assertThat(store.forms().pendingSubmissions(ann.id(), now.plusSeconds(1))).isEmpty();
 
         assertThat(store.forms().confirmSubmissions(List.of(id), now)).containsExactly(id);
         assertThat(store.forms().confirmSubmissions(List.of(id), now)).isEmpty();
         assertThat(store.forms().pendingSubmissions(ann.id(), now.minusSeconds(60))).isEmpty();
 
-        store.forms().addSubmission(new SubmissionRecord(0, "news", ann.id(), List.of("news"), 1, null, null, null,
-                now.minusSeconds(3600)));
+        store.forms().addSubmission(new SubmissionRecord(0, "news", ann.id(), List.of("news"), "{}", 1, null, null, null,
+                now.minusSeconds(3600)), false, null);
+        store.forms().addSubmission(new SubmissionRecord(0, "news", ann.id(), List.of("news"), "{}", 1, null, null, null,
+                now.minusSeconds(3600)), true, null);
+        assertThat(store.forms().pendingSubmissions(ann.id(), now.minusSeconds(7200))).hasSize(1);
         assertThat(store.forms().purgeSubmissions(now.minusSeconds(60))).isEqualTo(1);
-        assertThat(count("form_submission")).isEqualTo(1);
+        assertThat(count("form_submission")).isEqualTo(2);
 
         store.contacts().erase(ann.key(), "h".repeat(64), now, null);
         assertThat(count("form_submission")).isZero();

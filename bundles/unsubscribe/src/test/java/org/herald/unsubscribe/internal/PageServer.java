@@ -13,6 +13,8 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.herald.campaigns.internal.CampaignBed;
 import org.herald.contacts.internal.Configs;
+import org.herald.forms.internal.DefaultFormService;
+import org.herald.forms.internal.FormsConfig;
 import org.herald.pages.internal.DefaultPages;
 import org.herald.pages.internal.PagesConfig;
 import org.herald.preferences.internal.ConfirmServlet;
@@ -30,6 +32,7 @@ final class PageServer implements AutoCloseable {
     final CampaignBed cb;
     final DefaultPages pages;
     final DefaultSubscriberService subscribers;
+    final DefaultFormService forms;
     private final Server jetty = new Server();
     final String base;
 
@@ -38,8 +41,10 @@ final class PageServer implements AutoCloseable {
         Map<String, Object> c = new HashMap<>(pageConfig);
         PagesConfig config = Configs.of(PagesConfig.class, c);
         pages = new DefaultPages(cb.tokens, config);
+        forms = new DefaultFormService(cb.bed.stores.forms(), cb.bed.contacts, cb.bed.fields, cb.bed.lists,
+                cb.confirmations, cb.tokens, Configs.of(FormsConfig.class, Map.of("redirectHosts", "www.example.com")));
         subscribers = new DefaultSubscriberService(cb.tokens, cb.bed.contacts, cb.bed.lists, cb.bed.fields, cb.policy,
-                cb.bed.stores.messages(), cb.bed.events, cb.confirmations, config);
+                cb.bed.stores.messages(), cb.bed.events, cb.confirmations, forms, config);
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
