@@ -46,6 +46,13 @@ public interface FormService {
     FormResult submit(FormPost post);
 
     /**
+     * Whether a browser may be sent to {@code url} after a post: an absolute https URL (http where
+     * configured) on one of the configured hosts. Checked again at every redirect, so a host removed
+     * from the configuration is not followed even by forms saved before.
+     */
+    boolean mayRedirectTo(String url);
+
+    /**
      * The values a form shows prefilled for the contact of a signed link token (its address and the
      * form's fields), empty for a token that is not genuine.
      */

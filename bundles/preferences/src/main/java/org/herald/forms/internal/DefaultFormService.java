@@ -76,15 +76,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 public class DefaultFormService implements FormService, ListUsageProvider {
 
     public static final String PID = "org.herald.forms";
-    /** The post field carrying the consent box ("on", "true", "yes" or "1" when ticked). */
-    public static final String CONSENT_FIELD = "consent";
+    private static final String CONSENT_FIELD = FormPost.CONSENT_FIELD;
     static final String ACTOR_PREFIX = "form:";
     private static final Logger LOG = LoggerFactory.getLogger(DefaultFormService.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     private static final int MAX_CONSENT = 10_000;
     private static final int MAX_TITLE = 200;
-    private static final Set<String> TICKED = Set.of("on", "true", "yes", "1");
 
     private final FormStore store;
     private final ContactService contacts;
@@ -114,11 +112,6 @@ public class DefaultFormService implements FormService, ListUsageProvider {
             }
         }
         this.redirectHosts = Set.copyOf(hosts);
-    }
-
-    /** Whether a consent box value means ticked. */
-    public static boolean ticked(String value) {
-        return value != null && TICKED.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     // ---- definitions
@@ -290,6 +283,16 @@ public class DefaultFormService implements FormService, ListUsageProvider {
         }
         return new FormDefinition(d.title(), new ArrayList<>(byName.values()), new ArrayList<>(listNames),
                 d.doubleOptIn(), d.successUrl(), d.errorUrl(), d.language());
+    }
+
+    @Override
+    public boolean mayRedirectTo(String url) {
+        try {
+            checkUrl("url", url);
+            return url != null;
+        } catch (ValidationException e) {
+            return false;
+        }
     }
 
     private void checkUrl(String what, String url) {
