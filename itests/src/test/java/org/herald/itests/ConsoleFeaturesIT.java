@@ -35,7 +35,7 @@ class ConsoleFeaturesIT {
         assertThat(herald.console(classify)).contains("nobody@example.net").contains("HARD");
 
         try {
-            String bundles = herald.console("feature:uninstall herald-bounce-routes herald-web herald-bounces",
+            String bundles = herald.console("feature:uninstall herald-bounce-routes herald-form-routes herald-web herald-bounces",
                     "bundle:list -s -t 0 | grep herald");
             assertThat(hasBundle(bundles, "org.herald.bounces.shell")).as(bundles).isFalse();
             assertThat(hasBundle(bundles, "org.herald.bounces")).as(bundles).isFalse();
@@ -52,7 +52,7 @@ class ConsoleFeaturesIT {
             assertThat(herald.console("herald:contact-show " + email)).contains(email);
             assertThat(herald.console("herald:contact-count --search " + email).trim()).endsWith("1");
         } finally {
-            herald.console("feature:install herald-bounces herald-web herald-bounce-routes");
+            herald.console("feature:install herald-bounces herald-web herald-bounce-routes herald-form-routes");
             HeraldContainer.await("the REST API to be back", DEADLINE, () -> healthy(herald));
         }
 

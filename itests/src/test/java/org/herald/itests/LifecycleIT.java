@@ -22,11 +22,11 @@ class LifecycleIT {
         String kept = uniqueEmail("before-restart");
         assertThat(herald.admin("POST", "/herald/api/v1/contacts", "{\"email\":\"" + kept + "\"}").statusCode()).isEqualTo(201);
 
-        // the bounce mailbox route needs the routes' Camel runtime: it goes with them
-        String uninstall = herald.console("feature:uninstall herald-bounce-routes herald-routes",
+        // the bounce mailbox and form routes need the routes' Camel runtime: they go with them
+        String uninstall = herald.console("feature:uninstall herald-bounce-routes herald-form-routes herald-routes",
                 "bundle:list -s -t 0 | grep herald");
         assertThat(uninstall).doesNotContain("org.herald.routes.contacts").doesNotContain("org.herald.camel.runtime")
-                .doesNotContain("org.herald.routes.bounces");
+                .doesNotContain("org.herald.routes.bounces").doesNotContain("org.herald.routes.forms");
 
         // Sent while nothing consumes the queue: it must wait in the broker's journal, across a restart.
         String queued = uniqueEmail("queued-while-down");
@@ -37,9 +37,10 @@ class LifecycleIT {
         assertThat(QueueIT.contactExists(herald, kept)).as("contact created before the restart").isTrue();
         assertThat(herald.console("bundle:list -s -t 0 | grep herald")).doesNotContain("org.herald.routes.contacts");
 
-        String install = herald.console("feature:install herald-routes herald-bounce-routes",
+        String install = herald.console("feature:install herald-routes herald-bounce-routes herald-form-routes",
                 "bundle:list -s -t 0 | grep herald");
-        assertThat(install).contains("org.herald.routes.contacts").contains("org.herald.routes.bounces");
+        assertThat(install).contains("org.herald.routes.contacts").contains("org.herald.routes.bounces")
+                .contains("org.herald.routes.forms");
         HeraldContainer.await("the queued upsert after reinstalling the routes", Duration.ofSeconds(90),
                 () -> QueueIT.contactExists(herald, queued));
     }

@@ -46,6 +46,12 @@ public interface FormService {
     FormResult submit(FormPost post);
 
     /**
+     * The public address of a form: its hosted page ({@code GET}) and where a website posts it
+     * ({@code POST}), under the configured base URL of the pages.
+     */
+    String url(String name);
+
+    /**
      * Whether a browser may be sent to {@code url} after a post: an absolute https URL (http where
      * configured) on one of the configured hosts. Checked again at every redirect, so a host removed
      * from the configuration is not followed even by forms saved before.

@@ -33,7 +33,6 @@ import org.herald.contacts.ContactService;
 import org.herald.contacts.FieldDefinition;
 import org.herald.contacts.FieldService;
 import org.herald.contacts.ListService;
-import org.herald.contacts.ListUsageProvider;
 import org.herald.contacts.OptInStatus;
 import org.herald.events.EventTypes;
 import org.herald.forms.ConsentText;
@@ -55,7 +54,6 @@ import org.herald.tokens.TokenService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +68,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * so nobody can change someone else's data or lists by typing their address. The subscription waits
  * with its proof in {@code form_submission}; {@link #confirmWaiting} applies it.
  */
-@Component(service = {FormService.class, DefaultFormService.class, ListUsageProvider.class},
-        configurationPid = DefaultFormService.PID)
-@Designate(ocd = FormsConfig.class)
-public class DefaultFormService implements FormService, ListUsageProvider {
+@Component(service = {FormService.class, DefaultFormService.class},
+        configurationPid = {"org.herald.campaigns", DefaultFormService.PID})
+// Two PIDs merged into one typed configuration (no @Designate: metatype names one PID): the base URL
+// where links are made (org.herald.campaigns) and the forms' own settings.
+public class DefaultFormService implements FormService {
 
     public static final String PID = "org.herald.forms";
     private static final String CONSENT_FIELD = FormPost.CONSENT_FIELD;
@@ -193,17 +192,6 @@ public class DefaultFormService implements FormService, ListUsageProvider {
         return store.consentTexts(name).stream().map(DefaultFormService::toText).toList();
     }
 
-    @Override
-    public List<String> usagesOf(String listName) {
-        List<String> out = new ArrayList<>();
-        for (FormRecord r : store.forms()) {
-            if (read(r).lists().contains(listName)) {
-                out.add("form '" + r.name() + "'");
-            }
-        }
-        return out;
-    }
-
     private static NotFoundException missing(String name) {
         return new NotFoundException("form '" + name + "' does not exist");
     }
@@ -286,6 +274,13 @@ public class DefaultFormService implements FormService, ListUsageProvider {
     }
 
     @Override
+    public String url(String name) {
+        String base = config.baseUrl().endsWith("/") ? config.baseUrl().substring(0, config.baseUrl().length() - 1)
+                : config.baseUrl();
+        return base + "/forms/" + name;
+    }
+
+    @Override
     public boolean mayRedirectTo(String url) {
         try {
             checkUrl("url", url);
@@ -339,7 +334,7 @@ public class DefaultFormService implements FormService, ListUsageProvider {
         }
     }
 
-    private static FormDefinition read(FormRecord r) {
+    static FormDefinition read(FormRecord r) {
         try {
             return HeraldJson.mapper().readValue(r.definition(), FormDefinition.class);
         } catch (JsonProcessingException e) {

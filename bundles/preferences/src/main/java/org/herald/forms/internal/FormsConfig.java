@@ -19,6 +19,10 @@ public @interface FormsConfig {
             + "unconfirmed ones older than this are dropped")
     long waitingHours() default 168;
 
+    /** Read from PID {@code org.herald.campaigns}, where every public link is made. */
+    @AttributeDefinition(description = "Public base URL of the pages, e.g. https://news.example.com/herald")
+    String baseUrl() default "http://localhost:8181/herald";
+
     @AttributeDefinition(description = "Contact field holding the contact's language; a form's language is stored "
             + "there for a new contact that did not give one")
     String languageField() default "language";

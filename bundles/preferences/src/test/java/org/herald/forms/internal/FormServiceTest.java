@@ -56,7 +56,7 @@ class FormServiceTest {
         cb = new CampaignBed();
         forms = new DefaultFormService(cb.bed.stores.forms(), cb.bed.contacts, cb.bed.fields, cb.bed.lists,
                 cb.confirmations, cb.tokens, Configs.of(FormsConfig.class, Map.of("redirectHosts", "www.example.com")));
-        cb.bed.lists.addUsageProvider(forms);
+        cb.bed.lists.addUsageProvider(new FormListUsage(cb.bed.stores.forms()));
         subscribers = new DefaultSubscriberService(cb.tokens, cb.bed.contacts, cb.bed.lists, cb.bed.fields, cb.policy,
                 cb.bed.stores.messages(), cb.bed.events, cb.confirmations, forms, Configs.defaults(PagesConfig.class));
         cb.bed.fields.create("firstname", FieldType.TEXT, "First name", List.of());
