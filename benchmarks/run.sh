@@ -20,6 +20,11 @@
 #                                       [contacts] (default 30,000) into data/outbox, then wrk posts the RFC 8058
 #                                       one-click of each message's List-Unsubscribe URL (distinct tokens):
 #                                       requests/s and p99, then counts who actually left the list
+#   benchmarks/run.sh forms [seconds] [connections]
+#                                       against a running Herald (bin/start first): wrk posts new addresses as JSON to
+#                                       a double opt-in form (each a PENDING contact, a waiting subscription and a
+#                                       confirmation message): posts/s and p99, then counts the contacts made. Lifts the
+#                                       rate limits of etc/org.herald.routes.forms.cfg for the run and puts them back
 # Builds the benchmarks module against the installed Herald modules (mvn install them first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -118,8 +123,44 @@ case "$what" in
     after=$(curl -sf -u "$auth" "$api/contacts/count?list=$run" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
     echo "members of $run: $before before, $after after: $(( before - after )) one-clicks applied"
     ;;
+  forms)
+    seconds="${2:-15}"
+    connections="${3:-16}"
+    home="${HERALD_HOME:-karaf-assembly/target/assembly}"
+    base="${HERALD_URL:-http://127.0.0.1:8181}"
+    api="$base/herald/api/v1"
+    auth="${HERALD_AUTH:-admin:admin}"
+    command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 2; }
+    cfg="$home/etc/org.herald.routes.forms.cfg"
+    cp "$cfg" benchmarks/target/forms-cfg.saved 2>/dev/null || { mkdir -p benchmarks/target; cp "$cfg" benchmarks/target/forms-cfg.saved; }
+    trap 'cp benchmarks/target/forms-cfg.saved "$cfg"' EXIT
+    sed -i -e 's/^postsPerIpPerMinute *=.*/postsPerIpPerMinute = 0/' -e 's/^postsPerAddressPerHour *=.*/postsPerAddressPerHour = 0/' "$cfg"
+    run="fb$(date +%s)"
+    curl -sf -u "$auth" -H 'Content-Type: application/json' -d "{\"name\":\"$run\"}" "$api/lists" >/dev/null
+    curl -s -u "$auth" -H 'Content-Type: application/json' -d '{"name":"firstname","type":"TEXT"}' "$api/fields" >/dev/null || true
+    curl -sf -u "$auth" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"$run\",\"fields\":[{\"name\":\"firstname\",\"required\":true}],\"lists\":[\"$run\"],\"consentText\":\"Send me news.\"}" \
+      "$api/forms" >/dev/null
+    # the route is reconfigured when file install reads the changed file: wait until the limits are gone
+    start=$(date +%s)
+    for i in $(seq 1 30); do
+      curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"email\":\"warm$i-$run@bench.test\",\"firstname\":\"W\",\"consent\":true}" \
+        "$base/herald/forms/$run" > benchmarks/target/forms-warm.txt
+    done
+    until [ "$(cat benchmarks/target/forms-warm.txt)" = 200 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+        -d "{\"email\":\"warm-$run@bench.test\",\"firstname\":\"W\",\"consent\":true}" "$base/herald/forms/$run")" = 200 ]; do
+      [ $(( $(date +%s) - start )) -lt 60 ] || { echo "the form route did not take the lifted limits within 60 s" >&2; exit 1; }
+      sleep 1
+      curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"email\":\"warm-$run@bench.test\",\"firstname\":\"W\",\"consent\":true}" \
+        "$base/herald/forms/$run" > benchmarks/target/forms-warm.txt
+    done
+    before=$(curl -sf -u "$auth" "$api/contacts/count?search=$run" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
+    wrk -t2 -c"$connections" -d"${seconds}s" --latency -s benchmarks/forms.lua "$base" -- "$run" "$run"
+    after=$(curl -sf -u "$auth" "$api/contacts/count?search=$run" | sed -n 's/.*"count":\([0-9]*\).*/\1/p')
+    echo "contacts made by the posts: $(( after - before )) (PENDING, each with a confirmation message queued)"
+    ;;
   *)
-    echo "usage: $0 import [rows] | import-pg [rows] | bounce [rounds] | bounce-mailbox [messages] | events [events] [contacts] | events-live [events] [contacts] | segments [contacts] [events] | oneclick [contacts] [seconds]" >&2
+    echo "usage: $0 import [rows] | import-pg [rows] | bounce [rounds] | bounce-mailbox [messages] | events [events] [contacts] | events-live [events] [contacts] | segments [contacts] [events] | oneclick [contacts] [seconds] | forms [seconds] [connections]" >&2
     exit 2
     ;;
 esac

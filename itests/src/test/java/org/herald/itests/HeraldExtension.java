@@ -30,11 +30,20 @@ final class HeraldExtension implements BeforeAllCallback, ParameterResolver {
 
     private static HeraldContainer container(ExtensionContext context) {
         return context.getRoot().getStore(NS).getOrComputeIfAbsent("container", key -> {
+            HeraldContainer c = null;
             try {
-                HeraldContainer c = HeraldContainer.prepare();
+                c = HeraldContainer.prepare();
                 c.start();
                 return new Holder(c);
             } catch (Exception e) {
+                // a container that did not come up is not left running for the rest of the build
+                if (c != null) {
+                    try {
+                        c.close();
+                    } catch (Exception closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
                 throw new IllegalStateException("Could not boot Herald: " + e.getMessage(), e);
             }
         }, Holder.class).container;

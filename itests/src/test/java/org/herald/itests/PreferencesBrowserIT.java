@@ -40,7 +40,7 @@ class PreferencesBrowserIT {
     private static final Path CHROMIUM = Paths.get(System.getProperty("herald.chromium", "/usr/bin/chromium"));
     private static final Path DRIVER = Paths.get(System.getProperty("herald.chromedriver", "/usr/bin/chromedriver"));
 
-    private static ChromeDriver browser() throws Exception {
+    static ChromeDriver browser() throws Exception {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))
                 .as("headless Chromium is needed: apt-get install chromium chromium-driver (.ci/run does)").isTrue();
         ChromeOptions options = new ChromeOptions();
@@ -54,7 +54,7 @@ class PreferencesBrowserIT {
         return new ChromeDriver(service, options);
     }
 
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
+    static void screenshot(ChromeDriver browser, String name) throws Exception {
         Path dir = Paths.get(System.getProperty("herald.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
