@@ -22,4 +22,33 @@ public interface SettingStore {
      * @since 2.1
      */
     boolean claimRun(String job, java.time.Instant due);
+
+    /**
+     * Claims the run of {@code job} due at {@code due} with a lease: the claimer must
+     * {@link RunClaim#renew renew} it within {@code lease} while it works and
+     * {@link RunClaim#finish finish} it when done. A run whose claimer stopped renewing (a node
+     * killed mid-work) can be claimed again by another node once the lease has run out, so it is
+     * finished the same day; a finished run is never claimed again, nor is an earlier one after a
+     * later one was claimed.
+     *
+     * @since 2.4
+     */
+    RunClaim claimRun(String job, java.time.Instant due, java.time.Duration lease);
+
+    /** The outcome of {@link #claimRun(String, java.time.Instant, java.time.Duration)}. */
+    @ProviderType
+    interface RunClaim {
+
+        /** Whether this caller holds the run now. */
+        boolean claimed();
+
+        /** Whether the run is done already (by this or another node). */
+        boolean finished();
+
+        /** Extends the lease by its length from now; false when the run is no longer this caller's. */
+        boolean renew();
+
+        /** Marks the run done; false when it was no longer this caller's. */
+        boolean finish();
+    }
 }

@@ -20,9 +20,12 @@
  * 2.2: {@link org.herald.store.ContactStore#latestListEntries}, the ledger's latest entry per list.
  * 2.2: {@link org.herald.store.BounceStore}, processed bounces and the quarantine; the system messages and
  * the sending-choice ledger entries of {@link org.herald.store.MessageStore}.
+ * 2.3: {@link org.herald.store.FormStore}, subscription forms and their waiting subscriptions.
+ * 2.4: {@link org.herald.store.SettingStore#claimRun(String, java.time.Instant, java.time.Duration)}, a claimed
+ * run held by a renewed lease, so a run whose node died is finished by another.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.herald.store;
 
 import org.osgi.annotation.bundle.Export;

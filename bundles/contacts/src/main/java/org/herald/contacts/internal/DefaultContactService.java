@@ -81,6 +81,9 @@ public class DefaultContactService implements ContactService {
     private final Scoring scoring;
     private final Suppression suppression;
     private final ScheduledExecutorService scheduler;
+    /** Lease of a claimed nightly run: renewed every third of it while the work goes on. */
+    public static final Duration RUN_LEASE = Duration.ofMinutes(2);
+    private final ScheduledRuns runs;
     private final SettingStore settingStore;
     private volatile Settings settings;
     private ScheduledFuture<?> nextPurge;
@@ -112,6 +115,7 @@ public class DefaultContactService implements ContactService {
         this.scoring = scoring;
         this.settings = Settings.of(config);
         this.suppression = new Suppression(suppressionStore, settingStore);
+        this.runs = new ScheduledRuns(settingStore, RUN_LEASE, "herald-contacts-purge-lease");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-contacts-purge");
             t.setDaemon(true);
@@ -129,6 +133,7 @@ public class DefaultContactService implements ContactService {
     @Deactivate
     public void deactivate() {
         scheduler.shutdownNow();
+        runs.close();
     }
 
     private synchronized void schedulePurge() {
@@ -147,13 +152,15 @@ public class DefaultContactService implements ContactService {
 
     private void runPurge(Instant moment) {
         try {
-            // every node schedules the purge; the first to claim tonight's run does it
-            if (!settingStore.claimRun(PURGE_JOB, moment)) {
-                LOG.info("Nightly purge of {} done by another node", moment);
-                return;
+            // every node schedules the purge; the node that claims tonight's run does it, and another
+            // finishes it the same day if that node dies midway (its lease runs out)
+            boolean ran = runs.runOnce(PURGE_JOB, moment, moment.plus(Duration.ofHours(20)), () -> {
+                int purged = purgeDeleted(moment);
+                LOG.info("Nightly purge removed {} deleted contacts", purged);
+            });
+            if (!ran) {
+                LOG.info("Nightly purge of {} is another node's", moment);
             }
-            int purged = purgeDeleted(moment);
-            LOG.info("Nightly purge removed {} deleted contacts", purged);
         } catch (RuntimeException e) {
             LOG.error("Nightly purge of deleted contacts failed; it runs again tomorrow", e);
         } finally {

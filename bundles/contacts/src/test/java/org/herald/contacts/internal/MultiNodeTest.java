@@ -106,7 +106,8 @@ class MultiNodeTest {
             List<Callable<Boolean>> claims = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 TestBed node = i % 2 == 0 ? a : b;
-                claims.add(() -> node.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight));
+                claims.add(() -> node.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight,
+                        Duration.ofMinutes(10)).claimed());
             }
             int won = 0;
             for (Future<Boolean> f : pool.invokeAll(claims)) {
@@ -116,11 +117,51 @@ class MultiNodeTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(b.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight)).as("same run again").isFalse();
-        assertThat(a.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight.minusSeconds(86400)))
-                .as("an earlier run").isFalse();
-        assertThat(b.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight.plusSeconds(86400)))
-                .as("the next night's").isTrue();
-        assertThat(a.stores.settings().claimRun("scoring.decay", tonight)).as("another job").isTrue();
+        assertThat(b.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight, Duration.ofMinutes(10)).claimed())
+                .as("same run again").isFalse();
+        assertThat(b.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight.plusSeconds(86400),
+                Duration.ofMinutes(10)).claimed()).as("the next night's").isTrue();
+    }
+
+    @Test
+    void aRunWhoseNodeDiedMidwayIsFinishedByAnotherNodeTheSameDay() throws Exception {
+        Instant tonight = Instant.parse("2026-12-04T02:00:00Z");
+        // node A claims tonight's purge and dies: it never renews its lease nor finishes the run
+        assertThat(a.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight, Duration.ofMillis(300)).claimed())
+                .isTrue();
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        try (ScheduledRuns runs = new ScheduledRuns(b.stores.settings(), Duration.ofMillis(300), "test-lease")) {
+            boolean now = runs.runOnce(DefaultContactService.PURGE_JOB, tonight, Instant.now().plusSeconds(60),
+                    ran::incrementAndGet);
+            assertThat(now).as("A's lease is still running").isFalse();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!(ran.get() > 0 && b.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight,
+                    Duration.ofMillis(300)).finished()) && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+            assertThat(ran.get()).as("B took the run over after A's lease ran out").isEqualTo(1);
+            // finished: neither node runs it again
+            assertThat(runs.runOnce(DefaultContactService.PURGE_JOB, tonight, Instant.now().plusSeconds(60),
+                    ran::incrementAndGet)).isFalse();
+            assertThat(a.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight, Duration.ofMillis(300))
+                    .finished()).isTrue();
+        }
+        assertThat(ran.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theClaimerKeepsItsRunWhileTheWorkTakesLongerThanTheLease() {
+        Instant tonight = Instant.parse("2026-12-05T02:00:00Z");
+        try (ScheduledRuns runs = new ScheduledRuns(a.stores.settings(), Duration.ofMillis(300), "test-lease")) {
+            boolean ran = runs.runOnce(DefaultContactService.PURGE_JOB, tonight, Instant.now().plusSeconds(60), () -> {
+                Instant until = Instant.now().plusMillis(1500);
+                while (Instant.now().isBefore(until)) {
+                    // meanwhile the other node tries: the renewed lease keeps the run A's
+                    assertThat(b.stores.settings().claimRun(DefaultContactService.PURGE_JOB, tonight, Duration.ofMillis(300))
+                            .claimed()).isFalse();
+                }
+            });
+            assertThat(ran).isTrue();
+        }
     }
 }

@@ -49,6 +49,7 @@ public class ScoringListener implements ContactEventListener {
     private final SettingStore settings;
     private final Scoring scoring;
     private final ScheduledExecutorService scheduler;
+    private final org.herald.contacts.internal.ScheduledRuns runs;
     private ScheduledFuture<?> nextDecay;
 
     @Activate
@@ -56,6 +57,8 @@ public class ScoringListener implements ContactEventListener {
         this.store = store;
         this.settings = settings;
         this.scoring = scoring;
+        this.runs = new org.herald.contacts.internal.ScheduledRuns(settings,
+                org.herald.contacts.internal.DefaultContactService.RUN_LEASE, "herald-scoring-decay-lease");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-scoring-decay");
             t.setDaemon(true);
@@ -67,6 +70,7 @@ public class ScoringListener implements ContactEventListener {
     @Deactivate
     void deactivate() {
         scheduler.shutdownNow();
+        runs.close();
     }
 
     @Override
@@ -119,8 +123,9 @@ public class ScoringListener implements ContactEventListener {
     private void runDecay(Instant due) {
         try {
             // every node schedules the decay; the first to claim today's run does it
-            if (scoring.rules().decayPercent() > 0 && settings.claimRun(DECAY_JOB, due)) {
-                LOG.info("Score decay: {} contacts rescored", decay(Instant.now()));
+            if (scoring.rules().decayPercent() > 0) {
+                runs.runOnce(DECAY_JOB, due, due.plus(Duration.ofHours(20)),
+                        () -> LOG.info("Score decay: {} contacts rescored", decay(Instant.now())));
             }
         } catch (RuntimeException e) {
             LOG.error("Score decay failed; it runs again tomorrow", e);
