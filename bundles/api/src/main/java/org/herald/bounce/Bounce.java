@@ -25,7 +25,8 @@ import java.time.Instant;
  * @param matchedBy how it was matched: {@code token} (the signed envelope sender), {@code message-id}
  *        (the original Message-ID), {@code address} (the recipient's address) or {@code none}
  * @param sendingDomain the domain the message was sent from, when known (blocked reports are counted by it)
- * @param effect what Herald did: {@code INACTIVE}, {@code SOFT_COUNTED}, {@code UNSUBSCRIBED},
+ * @param effect what Herald did: {@code INACTIVE}, {@code SOFT_COUNTED}, {@code UNCONFIRMED} (a HARD
+ *        bounce on words alone, counted until another campaign's confirms it), {@code UNSUBSCRIBED},
  *        {@code REPORTED} (blocked), {@code NONE}, or {@code NO_CONTACT}
  * @since 1.2
  */

@@ -18,15 +18,32 @@ package org.herald.bounce;
  * @param bounceClass what Herald does; never {@code null}
  * @param note for {@link BounceClass#UNKNOWN}: what was wrong with the input or why the cause
  *        could not be told; otherwise usually {@code null}
+ * @param unconfirmed (1.2) {@code true} for a HARD record that rests on the remote server's words
+ *        alone: it says "user unknown" (or the like) but nothing confirms that the address itself
+ *        was refused (no X.1.x status such as {@code 5.1.1}, no rejection in reply to RCPT TO, not
+ *        the word of the system holding the mailbox). Filters sometimes answer so to what they
+ *        refuse, so the processor does not act on one such record alone (see
+ *        {@code org.herald.bounces.processing}); always {@code false} for other classes
  */
 public record BounceRecord(String recipient, String status, Integer replyCode, String diagnostic,
         BounceReason reason, String feedbackType, String originalMessageId, String originalRecipient,
-        BounceClass bounceClass, String note) {
+        BounceClass bounceClass, String note, boolean unconfirmed) {
 
     public BounceRecord {
         if (bounceClass == null) {
             bounceClass = reason != null ? reason.defaultClass() : BounceClass.UNKNOWN;
         }
+        if (bounceClass != BounceClass.HARD) {
+            unconfirmed = false;
+        }
+    }
+
+    /** The canonical constructor before 1.2: a record whose class, if HARD, is confirmed. */
+    public BounceRecord(String recipient, String status, Integer replyCode, String diagnostic,
+            BounceReason reason, String feedbackType, String originalMessageId, String originalRecipient,
+            BounceClass bounceClass, String note) {
+        this(recipient, status, replyCode, diagnostic, reason, feedbackType, originalMessageId, originalRecipient,
+                bounceClass, note, false);
     }
 
     /** A record of class UNKNOWN, reason UNDEFINED, with the given note and nothing else. */
@@ -43,7 +60,7 @@ public record BounceRecord(String recipient, String status, Integer replyCode, S
     public Builder toBuilder() {
         return new Builder().recipient(recipient).status(status).replyCode(replyCode).diagnostic(diagnostic)
                 .reason(reason).feedbackType(feedbackType).originalMessageId(originalMessageId)
-                .originalRecipient(originalRecipient).bounceClass(bounceClass).note(note);
+                .originalRecipient(originalRecipient).bounceClass(bounceClass).note(note).unconfirmed(unconfirmed);
     }
 
     /**
@@ -61,6 +78,7 @@ public record BounceRecord(String recipient, String status, Integer replyCode, S
         private String originalRecipient;
         private BounceClass bounceClass;
         private String note;
+        private boolean unconfirmed;
 
         private Builder() {
         }
@@ -75,6 +93,8 @@ public record BounceRecord(String recipient, String status, Integer replyCode, S
         public Builder originalRecipient(String v) { originalRecipient = v; return this; }
         public Builder bounceClass(BounceClass v) { bounceClass = v; return this; }
         public Builder note(String v) { note = v; return this; }
+        /** (1.2) Marks a HARD record as resting on words alone; see {@link BounceRecord#unconfirmed()}. */
+        public Builder unconfirmed(boolean v) { unconfirmed = v; return this; }
 
         public String recipient() { return recipient; }
         public String status() { return status; }
@@ -82,11 +102,12 @@ public record BounceRecord(String recipient, String status, Integer replyCode, S
         public String diagnostic() { return diagnostic; }
         public BounceReason reason() { return reason; }
         public BounceClass bounceClass() { return bounceClass; }
+        public boolean unconfirmed() { return unconfirmed; }
 
         /** The record; a missing class follows from the reason, or is UNKNOWN. */
         public BounceRecord build() {
             return new BounceRecord(recipient, status, replyCode, diagnostic, reason, feedbackType,
-                    originalMessageId, originalRecipient, bounceClass, note);
+                    originalMessageId, originalRecipient, bounceClass, note, unconfirmed);
         }
     }
 }

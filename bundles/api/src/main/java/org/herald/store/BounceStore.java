@@ -49,6 +49,22 @@ public interface BounceStore {
 
     SoftBounces softBounces(long contactKey);
 
+    /**
+     * The effect of a HARD row that rests on words alone ({@link org.herald.bounce.BounceRecord#unconfirmed()}):
+     * the contact is not made INACTIVE on it alone.
+     */
+    String UNCONFIRMED = "UNCONFIRMED";
+
+    /** The unconfirmed HARD bounces of a contact from one campaign: the first and the last received. */
+    record CampaignBounces(long campaignId, Instant first, Instant last) {
+    }
+
+    /**
+     * (2.2) A contact's HARD rows with effect {@link #UNCONFIRMED} that matched a campaign's message, per
+     * campaign, in campaign order.
+     */
+    List<CampaignBounces> unconfirmedHardByCampaign(long contactKey);
+
     /** Rows, newest first; {@code bounceClass} null for all, {@code contactKey} 0 for all. */
     List<BounceRow> list(BounceClass bounceClass, long contactKey, int offset, int limit);
 

@@ -193,8 +193,10 @@ public final class Classifier implements AutoCloseable {
         BounceClass cls = r.bounceClass();
         if (reason == null) {
             // the rule found the facts only: read them, weighing the SMTP stage and the status
-            reason = Reasons.weigh(Reasons.infer(status, code, diagnostic), status, Reasons.stage(diagnostic));
+            Reasons.Stage stage = Reasons.stage(diagnostic);
+            reason = Reasons.weigh(Reasons.infer(status, code, diagnostic), status, stage);
             cls = Reasons.classOf(reason, status, code, null);
+            b.unconfirmed(Reasons.unconfirmed(reason, status, stage));
         } else if ((reason.defaultClass() == BounceClass.HARD || reason == BounceReason.UNDEFINED)
                 && Reasons.beforeRecipient(diagnostic)) {
             // refused before any recipient was named: the sending side is refused, not the address

@@ -38,6 +38,8 @@ public final class Reasons {
         on(MAILBOX_FULL, "mailbox (size )?exceeds", "mailbox.{0,20}(is )?full", "over ?quota", "quota exceeded");
         on(SUSPENDED, "(recipient|user|destinataire|mailbox)('s)? account (is|has been) (blocked|disabled|suspended|locked|deactivated)",
                 "compte .{0,40}(bloque|desactive|suspendu)", "account (has been |is )?(disabled|suspended|deactivated)");
+        // a local delivery agent that failed (procmail, maildrop) speaks of its own trouble, whatever it names
+        on(MAILER_ERROR, "procmail: ", "maildrop: ");
         on(USER_UNKNOWN, "5\\.4\\.1 .{0,80}recipient address rejected: access denied",
                 "(doesn't|does not) have an? .{0,60} account");
         on(NOT_ACCEPT, "(host|domain|server) does not accept (any )?mail", "null mx", "accepts no mail",
@@ -78,7 +80,7 @@ public final class Reasons {
                 "sender.{0,30}(not|isn't) (authorized|allowed|permitted)", "unknown sender",
                 "\\bfrom:? (header )?(domain|address) (is )?(invalid|not valid|unknown)");
         on(BLOCKED, "black ?list", "block ?list", "blocklisted", "dnsbl", "\\brbl\\b", "spamhaus", "spamcop",
-                "barracuda", "sorbs", "listed (at|on|in|by) ", "\\bbanned", "blocked", "block(ing)? (your|the) (ip|host|mail)",
+                "barracuda", "sorbs", "(?<!not )listed (at|on|in|by) ", "\\bbanned", "blocked", "block(ing)? (your|the) (ip|host|mail)",
                 "client host .{0,100}rejected", "your (ip|host|server|network)",
                 "ip address .{0,60}(rejected|not allowed|refused)", "not allowed to send",
                 "refused to talk", "access denied", "denied by", "has been denied",
@@ -270,17 +272,17 @@ public final class Reasons {
     /**
      * How MTA families state the stage: Postfix "(in reply to RCPT TO command)", Exim "SMTP error
      * from remote mail server after RCPT TO:", "after end of data", "after initial connection",
-     * bracketed tags such as "[RCPT_TO]", and qmail-remote's fixed sentences ("does not like
-     * recipient", "failed after I sent the message", "but sender was rejected", "but greeting failed",
-     * "but my name was rejected").
+     * bracketed tags such as "[RCPT_TO]", "SMTP:RCPT host …", and qmail-remote's fixed sentences ("does
+     * not like recipient", "most progress was RCPT TO response", "failed after I sent the message", "but
+     * sender was rejected", "but greeting failed", "but my name was rejected").
      */
     private static final Pattern STAGE = Pattern.compile((
             // the lookahead lets the many positions where no phrase can start fail on one test
-            "(?=[iawdfbsg\\[])(?:"
+            "(?=[iawdfbsgm\\[])(?:"
             + "(?:in reply to|after|while sending|in response to) (?:the )?(?:pipelined )?"
                     + "(rcpt to|mail from|end of data|data|ehlo|helo|lhlo|initial connection|connect)\\b"
                     + "|\\[(rcpt_to|rcpt|mail_from|data|ehlo|helo|connect)\\]"
-                    + "|(does not like recipient|didn't like recipient)"
+                    + "|(does not like recipient|didn't like recipient|most progress was rcpt to response|did not like our rcpt to|smtp:rcpt\\b)"
                     + "|(failed after i sent the message|failed on data command)"
                     + "|(but sender was rejected|does not like sender|didn't like sender)"
                     + "|(but greeting failed|while (?:connected|greeting)|(?:smtp )?greeting (?:failed|rejected))"
@@ -396,13 +398,22 @@ public final class Reasons {
         return s == Stage.CONNECT || s == Stage.HELO || s == Stage.MAIL;
     }
 
-    /** Whether the status's subject and detail speak of the destination address (X.1.0, X.1.1, X.1.3). */
-    private static boolean addressStatus(String status) {
-        if (status == null || status.length() < 5) {
+    /**
+     * Whether the status's subject speaks of the destination address (RFC 3463 X.1.y: bad destination
+     * mailbox or system, ambiguous, moved, null MX, and the private details Microsoft gives there such as
+     * 5.1.10 "recipient not found"), leaving out X.1.5 (a valid address) and X.1.7 / X.1.8 (the sender's).
+     */
+    static boolean addressStatus(String status) {
+        if (status == null || status.length() < 5 || status.charAt(2) != '1' || status.charAt(3) != '.') {
             return false;
         }
-        String d = status.substring(2);
-        return d.equals("1.1") || d.equals("1.0") || d.equals("1.3");
+        String detail = status.substring(4);
+        return !detail.equals("5") && !detail.equals("7") && !detail.equals("8");
+    }
+
+    /** Whether the status's subject is security or policy (X.7.y): the server says it refused by policy. */
+    static boolean policyStatus(String status) {
+        return status != null && status.length() >= 5 && status.charAt(2) == '7' && status.charAt(3) == '.';
     }
 
     /**
@@ -411,13 +422,14 @@ public final class Reasons {
      * <ol>
      * <li>refused before RCPT TO (connect, EHLO, MAIL FROM): the sending side is refused, never
      * the address: a HARD or undefined reason becomes BLOCKED;</li>
-     * <li>"user unknown" words stand as USER_UNKNOWN only when the server confirms that the address
-     * itself was refused: an X.1.1, X.1.0 or X.1.3 status (RFC 3463 "bad destination mailbox
-     * address"), a rejection in reply to RCPT TO, or the first-hand word of the system that holds
-     * the mailbox ({@link Stage#LOCAL});</li>
-     * <li>otherwise (refused at DATA, or neither the stage nor the status says) the words may be a
-     * content or sender filter speaking, as many filters answer "unknown user" to what they refuse:
-     * FILTERED, so the contact is not lost on weak evidence.</li>
+     * <li>"user unknown" words refused at or after DATA, or with a policy status (X.7.y), become
+     * FILTERED: the server took the address at RCPT TO (or says its refusal is policy), so the words are
+     * a content or sender filter speaking, as many filters answer "unknown user" to what they refuse;</li>
+     * <li>otherwise "user unknown" words stand as USER_UNKNOWN: confirmed when the server says that
+     * the address itself was refused (an X.1.y address status, a rejection in reply to RCPT TO, or the
+     * first-hand word of the system that holds the mailbox, {@link Stage#LOCAL}), else
+     * {@linkplain #unconfirmed unconfirmed}: the record is HARD but marked, and the processor waits for a
+     * second such bounce from another campaign before it acts.</li>
      * </ol>
      * Other reasons are returned unchanged.
      */
@@ -432,10 +444,26 @@ public final class Reasons {
         if (reason != USER_UNKNOWN) {
             return reason;
         }
-        if (addressStatus(status) || stage == Stage.RCPT || stage == Stage.LOCAL) {
+        if (confirmsAddress(status, stage)) {
             return USER_UNKNOWN;
         }
-        return FILTERED;
+        if (stage == Stage.DATA || policyStatus(status)) {
+            return FILTERED;
+        }
+        return USER_UNKNOWN;
+    }
+
+    /** Whether the status or the stage says that the address itself was refused. */
+    static boolean confirmsAddress(String status, Stage stage) {
+        return addressStatus(status) || stage == Stage.RCPT || stage == Stage.LOCAL;
+    }
+
+    /**
+     * Whether a reason that {@link #weigh} returned rests on words alone: USER_UNKNOWN with neither an
+     * address status nor a stage that confirms it.
+     */
+    public static boolean unconfirmed(BounceReason weighed, String status, Stage stage) {
+        return weighed == USER_UNKNOWN && !confirmsAddress(status, stage);
     }
 
     /** The reason an enhanced status code gives (subject and detail), or null for x.0.0 and unknown codes. */
@@ -447,12 +475,17 @@ public final class Reasons {
     }
 
     /**
-     * The reason for a failure: text first, then status, then the reply code, else UNDEFINED.
+     * The reason for a failure: text first, then the reply codes of RFC 7504 (521, 556: does not accept
+     * mail), then the status, then the other reply codes, else UNDEFINED.
      */
     public static BounceReason infer(String status, Integer replyCode, String diagnostic) {
         BounceReason r = fromText(diagnostic);
         if (r != null) {
             return r;
+        }
+        if (replyCode != null && (replyCode == 521 || replyCode == 556)) {
+            // RFC 7504: the host or the domain does not accept mail, more specific than any status
+            return NOT_ACCEPT;
         }
         r = fromStatus(status);
         if (r != null) {

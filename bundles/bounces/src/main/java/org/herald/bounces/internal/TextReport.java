@@ -203,6 +203,9 @@ public final class TextReport {
                 // the stage was read here, where the whole report is at hand: settle the reason now
                 b.reason(weighed);
             }
+            if (b.reason() != null) {
+                b.unconfirmed(Reasons.unconfirmed(b.reason(), status, stage));
+            }
             out.add(b.build());
         }
         return out;

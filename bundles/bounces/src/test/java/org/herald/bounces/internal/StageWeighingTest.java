@@ -70,7 +70,7 @@ class StageWeighingTest extends ClassifierTestSupport {
     }
 
     @Test
-    void userUnknownWordsWithoutStageOrAddressStatusAreNotHard() {
+    void userUnknownWordsWithoutStageOrAddressStatusAreUnconfirmedHard() {
         BounceRecord r = singleText(dsn("""
                 <maybe@dest.test>: host mx.dest.test[192.0.2.1] said: 550
                     <maybe@dest.test>... User Unknown""", """
@@ -79,8 +79,80 @@ class StageWeighingTest extends ClassifierTestSupport {
                 Status: 5.0.0
                 Remote-MTA: dns; mx.dest.test
                 Diagnostic-Code: smtp; 550 <maybe@dest.test>... User Unknown"""));
+        assertThat(r.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.HARD);
+        assertThat(r.unconfirmed()).as("words alone, no X.1.x status, no stage").isTrue();
+    }
+
+    @Test
+    void userUnknownWordsUnderAPolicyStatusAreFiltered() {
+        BounceRecord r = singleText(dsn("""
+                <maybe@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.7.1
+                    <maybe@dest.test>: Recipient address rejected: User unknown""", """
+                Final-Recipient: rfc822; maybe@dest.test
+                Action: failed
+                Status: 5.7.1
+                Remote-MTA: dns; mx.dest.test
+                Diagnostic-Code: smtp; 550 5.7.1 <maybe@dest.test>: Recipient address rejected: User unknown"""));
         assertThat(r.reason()).isEqualTo(BounceReason.FILTERED);
         assertThat(r.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+        assertThat(r.unconfirmed()).isFalse();
+    }
+
+    @Test
+    void userUnknownWordsAfterDataAreFiltered() {
+        BounceRecord r = singleText(dsn("""
+                <maybe@dest.test>: host mx.dest.test[192.0.2.1] said: 550 <maybe@dest.test>...
+                    User unknown (in reply to end of DATA command)""", """
+                Final-Recipient: rfc822; maybe@dest.test
+                Action: failed
+                Status: 5.0.0
+                Remote-MTA: dns; mx.dest.test
+                Diagnostic-Code: smtp; 550 <maybe@dest.test>... User unknown"""));
+        assertThat(r.reason()).isEqualTo(BounceReason.FILTERED);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.BLOCKED);
+    }
+
+    @Test
+    void anAddressStatusConfirmsUserUnknownWords() {
+        BounceRecord r = singleText(dsn("""
+                <gone@dest.test>: host mx.dest.test[192.0.2.1] said: 550 5.1.10
+                    RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup""", """
+                Final-Recipient: rfc822; gone@dest.test
+                Action: failed
+                Status: 5.1.10
+                Remote-MTA: dns; mx.dest.test
+                Diagnostic-Code: smtp; 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"""));
+        assertThat(r.reason()).isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.HARD);
+        assertThat(r.unconfirmed()).isFalse();
+    }
+
+    @Test
+    void moreWordingsOfARejectionAtRcptConfirmTheAddress() {
+        assertThat(Reasons.stage("SMTP:RCPT host 192.0.2.8: 553 5.3.0 <gone@dest.test>... No such user here"))
+                .isEqualTo(Reasons.Stage.RCPT);
+        assertThat(Reasons.stage("Sorry, no SMTP connection got far enough; most progress was RCPT TO response; "
+                + "remote host 192.0.2.3 said: 550 Unknown user gone@dest.test")).isEqualTo(Reasons.Stage.RCPT);
+        assertThat(Reasons.stage("mx.dest.test [192.0.2.25] did not like our RCPT TO: 521 5.3.2 <gone@dest.test>"))
+                .isEqualTo(Reasons.Stage.RCPT);
+    }
+
+    @Test
+    void replyCodesOfRfc7504MeanTheHostAcceptsNoMail() {
+        assertThat(Reasons.infer("5.3.2", 521, "521 5.3.2 System not accepting network messages"))
+                .isEqualTo(BounceReason.NOT_ACCEPT);
+        assertThat(Reasons.infer("5.1.10", 556, "556 5.1.10 Recipient address has null MX"))
+                .isEqualTo(BounceReason.NOT_ACCEPT);
+    }
+
+    @Test
+    void aFailedLocalDeliveryAgentIsAMailerErrorAndNotListedInADirectoryIsNoBlockList() {
+        assertThat(Reasons.fromText("procmail: Couldn't create \"/var/spool/mail/someone\" id: host: No such user"))
+                .isEqualTo(BounceReason.MAILER_ERROR);
+        assertThat(Reasons.fromText("User some.name (gone@dest.test) not listed in Domino Directory"))
+                .isEqualTo(BounceReason.USER_UNKNOWN);
+        assertThat(Reasons.fromText("Client host 192.0.2.1 listed in zen.spamhaus.org")).isEqualTo(BounceReason.BLOCKED);
     }
 
     @Test
@@ -206,7 +278,7 @@ class StageWeighingTest extends ClassifierTestSupport {
                 <<< 503 5.0.0 Need RCPT (recipient)
                 """);
         assertThat(r.recipient()).isEqualTo("someone@dest.test");
-        assertThat(r.bounceClass()).isNotEqualTo(BounceClass.HARD);
+        assertThat(r.bounceClass() != BounceClass.HARD || r.unconfirmed()).as("not a confirmed HARD: %s", r).isTrue();
     }
 
     @Test
@@ -243,7 +315,7 @@ class StageWeighingTest extends ClassifierTestSupport {
     }
 
     @Test
-    void relayedNoSuchUserWithoutStageIsNotHard() {
+    void relayedNoSuchUserWithoutStageIsUnconfirmed() {
         BounceRecord r = singleText(dsn("""
                 gone@dest.test
                 Reason: 550 gone@dest.test... No such user""", """
@@ -252,7 +324,8 @@ class StageWeighingTest extends ClassifierTestSupport {
                 Status: 5.0.0
                 Remote-MTA: dns; mx.dest.test
                 Diagnostic-Code: smtp; 550 gone@dest.test... No such user"""));
-        assertThat(r.bounceClass()).isNotEqualTo(BounceClass.HARD);
+        assertThat(r.bounceClass()).isEqualTo(BounceClass.HARD);
+        assertThat(r.unconfirmed()).isTrue();
     }
 
     @Test

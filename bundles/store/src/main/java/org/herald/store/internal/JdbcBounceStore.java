@@ -112,6 +112,24 @@ public class JdbcBounceStore implements BounceStore {
     }
 
     @Override
+    public List<CampaignBounces> unconfirmedHardByCampaign(long contactKey) {
+        return db.read("read unconfirmed hard bounces", st -> {
+            PreparedStatement ps = st.get("SELECT campaign_id, MIN(received_at), MAX(received_at) FROM bounce "
+                    + "WHERE contact_id = ? AND bounce_class = 'HARD' AND effect = ? AND campaign_id <> 0 "
+                    + "GROUP BY campaign_id ORDER BY campaign_id");
+            ps.setLong(1, contactKey);
+            ps.setString(2, UNCONFIRMED);
+            List<CampaignBounces> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CampaignBounces(rs.getLong(1), instant(rs, 2), instant(rs, 3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<BounceRow> list(BounceClass bounceClass, long contactKey, int offset, int limit) {
         return db.read("list bounces", st -> {
             StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM bounce WHERE 1 = 1");

@@ -14,6 +14,7 @@ import org.herald.bounce.BounceClass;
 import org.herald.bounce.BounceReason;
 import org.herald.campaigns.MessageStatus;
 import org.herald.contacts.OptInStatus;
+import org.herald.store.BounceStore;
 import org.herald.store.BounceStore.BounceRow;
 import org.herald.store.BounceStore.MessageBounce;
 import org.herald.store.ContactRecord;
@@ -94,6 +95,33 @@ class JdbcBounceStoreTest {
         assertThat(store.bounces().list(null, bob.key(), 0, 10)).extracting(BounceRow::bounceKey)
                 .containsExactly("soft-2", "soft-1", "hard", "soft-0"); // same time: the later first
         assertThat(store.bounces().list(BounceClass.HARD, 0, 0, 10)).extracting(BounceRow::bounceKey).containsExactly("hard");
+    }
+
+    @Test
+    void unconfirmedHardBouncesAreGroupedPerCampaignLeavingOutConfirmedOnesAndUnmatchedMessages() {
+        ContactRecord eve = contact("eve@dest.test");
+        ContactRecord fay = contact("fay@dest.test");
+        store.bounces().record("u1", List.of(hard("u1", eve, 7, now, BounceStore.UNCONFIRMED)), List.of(), List.of());
+        store.bounces().record("u2", List.of(hard("u2", eve, 7, now.plusSeconds(3_600), BounceStore.UNCONFIRMED)), List.of(),
+                List.of());
+        store.bounces().record("u3", List.of(hard("u3", eve, 9, now.plusSeconds(86_400L * 4), BounceStore.UNCONFIRMED)),
+                List.of(), List.of());
+        // a confirmed HARD, one that matched no message, and another contact's: not counted
+        store.bounces().record("c1", List.of(hard("c1", eve, 11, now, "INACTIVE")), List.of(), List.of());
+        store.bounces().record("n1", List.of(hard("n1", eve, 0, now, BounceStore.UNCONFIRMED)), List.of(), List.of());
+        store.bounces().record("f1", List.of(hard("f1", fay, 13, now, BounceStore.UNCONFIRMED)), List.of(), List.of());
+
+        assertThat(store.bounces().unconfirmedHardByCampaign(eve.key())).containsExactly(
+                new BounceStore.CampaignBounces(7, now, now.plusSeconds(3_600)),
+                new BounceStore.CampaignBounces(9, now.plusSeconds(86_400L * 4), now.plusSeconds(86_400L * 4)));
+        assertThat(store.bounces().unconfirmedHardByCampaign(fay.key())).extracting(BounceStore.CampaignBounces::campaignId)
+                .containsExactly(13L);
+    }
+
+    private BounceRow hard(String key, ContactRecord c, long campaign, Instant at, String effect) {
+        return new BounceRow(0, key, 0, at, "test", BounceClass.HARD, BounceReason.USER_UNKNOWN, "5.0.0", 550, c.email(),
+                "550 User unknown", null, null, c.key(), c.id(), campaign, campaign == 0 ? 0 : campaign * 10, "token",
+                "news.test", effect);
     }
 
     @Test

@@ -193,7 +193,7 @@ public class DefaultBounceProcessor implements BounceProcessor {
                     : campaignOf.computeIfAbsent(msg.campaignId(), campaigns::find);
             String sendingDomain = campaign.map(CampaignRecord::from).map(Hints::domain).orElse(hints.returnedFromDomain);
             MessageStatus status = messageStatus(r);
-            String effect = effect(r.bounceClass(), m.contact != null);
+            String effect = effect(r, m.contact != null);
             rows.add(new BounceRow(0, key, seq++, now, source, r.bounceClass(), r.reason(), r.status(), r.replyCode(),
                     r.recipient(), r.diagnostic(), r.feedbackType(), r.originalMessageId(),
                     m.contact == null ? 0 : m.contact.key(), m.contact == null ? null : m.contact.id(),
@@ -299,14 +299,15 @@ public class DefaultBounceProcessor implements BounceProcessor {
 
     private static MessageStatus messageStatus(BounceRecord r) {
         return switch (r.bounceClass()) {
-            case HARD -> r.reason() == BounceReason.USER_UNKNOWN ? MessageStatus.UF : MessageStatus.HF;
+            case HARD -> r.reason() == BounceReason.USER_UNKNOWN && !r.unconfirmed() ? MessageStatus.UF : MessageStatus.HF;
             case SOFT -> MessageStatus.SF;
             case BLOCKED -> MessageStatus.FP;
             default -> null;
         };
     }
 
-    private static String effect(BounceClass c, boolean contact) {
+    private static String effect(BounceRecord r, boolean contact) {
+        BounceClass c = r.bounceClass();
         if (c == BounceClass.BLOCKED) {
             return "REPORTED";
         }
@@ -314,7 +315,7 @@ public class DefaultBounceProcessor implements BounceProcessor {
             return "NO_CONTACT";
         }
         return switch (c) {
-            case HARD -> "INACTIVE";
+            case HARD -> r.unconfirmed() ? BounceStore.UNCONFIRMED : "INACTIVE";
             case SOFT -> "SOFT_COUNTED";
             case COMPLAINT -> "UNSUBSCRIBED";
             default -> "NONE";
@@ -362,8 +363,9 @@ public class DefaultBounceProcessor implements BounceProcessor {
 
     /**
      * Brings each contact's status in line with its recorded bounces: HARD and COMPLAINT at once, SOFT
-     * when the contact's soft bounces reach the threshold over the minimum span. Derived from stored rows,
-     * so it can run again without doing anything twice.
+     * when the contact's soft bounces reach the threshold over the minimum span, an unconfirmed HARD when
+     * such bounces came from enough different campaigns far enough apart ({@link #unconfirmedConfirmed}).
+     * Derived from stored rows, so it can run again without doing anything twice.
      */
     private void applyStatus(List<BounceRow> rows) {
         for (BounceRow row : rows) {
@@ -371,7 +373,13 @@ public class DefaultBounceProcessor implements BounceProcessor {
                 continue;
             }
             switch (row.bounceClass()) {
-                case HARD -> ensure(row.contactId(), OptInStatus.INACTIVE, ConsentSource.BOUNCE, row.source());
+                case HARD -> {
+                    if (!BounceStore.UNCONFIRMED.equals(row.effect())
+                            || unconfirmedConfirmed(bounces.unconfirmedHardByCampaign(row.contactKey()),
+                                    config.unconfirmedCampaigns(), config.unconfirmedMinDays())) {
+                        ensure(row.contactId(), OptInStatus.INACTIVE, ConsentSource.BOUNCE, row.source());
+                    }
+                }
                 case COMPLAINT -> ensure(row.contactId(), OptInStatus.UNSUBSCRIBED, ConsentSource.FEEDBACK_COMPLAINT,
                         row.source());
                 case SOFT -> {
@@ -385,6 +393,27 @@ public class DefaultBounceProcessor implements BounceProcessor {
                 }
             }
         }
+    }
+
+    /**
+     * The hygiene rule for HARD bounces that rest on words alone: one such bounce may be a filter speaking,
+     * the same answer to different campaigns days apart is the address. True when they came from at least
+     * {@code campaigns} different campaigns (at least two) and two of those campaigns' bounces lie at least
+     * {@code minDays} apart.
+     */
+    static boolean unconfirmedConfirmed(List<BounceStore.CampaignBounces> byCampaign, int campaigns, int minDays) {
+        if (byCampaign.size() < Math.max(2, campaigns)) {
+            return false;
+        }
+        Duration span = Duration.ofDays(Math.max(0, minDays));
+        for (BounceStore.CampaignBounces a : byCampaign) {
+            for (BounceStore.CampaignBounces b : byCampaign) {
+                if (a.campaignId() != b.campaignId() && Duration.between(a.first(), b.last()).compareTo(span) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void ensure(String contactId, OptInStatus status, ConsentSource source, String via) {

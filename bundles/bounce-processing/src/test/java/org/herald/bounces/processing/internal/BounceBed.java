@@ -155,6 +155,14 @@ public final class BounceBed implements AutoCloseable {
                 originalMessageId);
     }
 
+    /**
+     * A user-unknown hard bounce on words alone: no X.1.x status, no SMTP stage, a remote server's reply
+     * (the classifier marks it unconfirmed).
+     */
+    public static byte[] unconfirmedHard(String to, String recipient, String originalMessageId) {
+        return dsn(to, recipient, "5.0.0", "550 <" + recipient + ">... User unknown", originalMessageId);
+    }
+
     /** A mailbox-full soft bounce. */
     public static byte[] soft(String to, String recipient, String originalMessageId) {
         return dsn(to, recipient, "5.2.2", "552 5.2.2 <" + recipient + ">: Mailbox full, quota exceeded",

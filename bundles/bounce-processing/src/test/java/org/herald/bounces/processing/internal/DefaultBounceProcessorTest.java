@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.herald.contacts.ConsentEntry;
 import org.herald.contacts.ConsentSource;
 import org.herald.contacts.Contact;
 import org.herald.contacts.OptInStatus;
+import org.herald.contacts.internal.TestBed;
+import org.herald.store.BounceStore;
 import org.herald.store.BounceStore.BounceRow;
 import org.herald.store.MessageStore.MessageRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +127,85 @@ class DefaultBounceProcessorTest {
         assertThat(b.status(di.id())).isEqualTo(OptInStatus.INACTIVE);
         assertThat(lastConsent(di).source()).isEqualTo(ConsentSource.BOUNCE);
         b.clock.advance(Duration.ofDays(1));
+    }
+
+    @Test
+    void anUnconfirmedUserUnknownMakesTheContactInactiveOnlyFromTwoCampaignsThreeDaysApart() {
+        Contact fi = b.contact("fi@dest.test");
+        MessageRecord first = b.sent(fi);
+        ProcessedBounce one = b.processor.process(BounceBed.unconfirmedHard(b.bounceAddress(first), "fi@dest.test", null),
+                "imap:test");
+        assertThat(one.bounces()).singleElement().satisfies(x -> {
+            assertThat(x.bounceClass()).isEqualTo(BounceClass.HARD);
+            assertThat(x.effect()).isEqualTo("UNCONFIRMED");
+        });
+        // the message failed, but "unknown user" (UF) is not established
+        assertThat(b.bed.stores.messages().find(first.id()).status()).isEqualTo(MessageStatus.HF);
+        assertThat(b.status(fi.id())).isEqualTo(OptInStatus.CONFIRMED);
+        assertThat(events(fi.id())).contains("message_bounced@campaign:" + first.campaignId());
+
+        // the same campaign again, days later: still one campaign
+        b.clock.advance(Duration.ofDays(4));
+        // (another report of the same message, as a relay that retried would send)
+        b.processor.process(BounceBed.unconfirmedHard(b.bounceAddress(first), "fi@dest.test", null), "imap:test");
+        assertThat(b.status(fi.id())).isEqualTo(OptInStatus.CONFIRMED);
+
+        // and a bounce without a message (matched by the address only) names no campaign
+        b.processor.process(BounceBed.unconfirmedHard("bounces@herald.test", "fi@dest.test", null), "imap:test");
+        assertThat(b.status(fi.id())).isEqualTo(OptInStatus.CONFIRMED);
+
+        // a second campaign 4 days after the first campaign's first bounce: the address is gone
+        MessageRecord second = b.sent(fi);
+        ProcessedBounce two = b.processor.process(BounceBed.unconfirmedHard(b.bounceAddress(second), "fi@dest.test", null),
+                "imap:test");
+        assertThat(two.bounces().get(0).effect()).isEqualTo("UNCONFIRMED");
+        assertThat(b.status(fi.id())).isEqualTo(OptInStatus.INACTIVE);
+        assertThat(lastConsent(fi).source()).isEqualTo(ConsentSource.BOUNCE);
+    }
+
+    @Test
+    void unconfirmedUserUnknownsOfTwoCampaignsWithinThreeDaysChangeNothing() {
+        Contact gus = b.contact("gus@dest.test");
+        b.processor.process(BounceBed.unconfirmedHard(b.bounceAddress(b.sent(gus)), "gus@dest.test", null), "imap:test");
+        b.clock.advance(Duration.ofDays(2).plusHours(23));
+        b.processor.process(BounceBed.unconfirmedHard(b.bounceAddress(b.sent(gus)), "gus@dest.test", null), "imap:test");
+        assertThat(b.status(gus.id())).isEqualTo(OptInStatus.CONFIRMED);
+        // a confirmed one (5.1.1) still acts at once
+        b.processor.process(BounceBed.hard(b.bounceAddress(b.sent(gus)), "gus@dest.test", null), "imap:test");
+        assertThat(b.status(gus.id())).isEqualTo(OptInStatus.INACTIVE);
+    }
+
+    @Test
+    void theUnconfirmedRuleIsConfigured() {
+        try (BounceBed strict = new BounceBed(new TestBed(), Map.of("unconfirmedCampaigns", 3, "unconfirmedMinDays", 1))) {
+            Contact hal = strict.contact("hal@dest.test");
+            strict.processor.process(BounceBed.unconfirmedHard(strict.bounceAddress(strict.sent(hal)), "hal@dest.test", null),
+                    "imap:test");
+            strict.clock.advance(Duration.ofDays(1));
+            strict.processor.process(BounceBed.unconfirmedHard(strict.bounceAddress(strict.sent(hal)), "hal@dest.test", null),
+                    "imap:test");
+            assertThat(strict.status(hal.id())).as("two campaigns, three asked").isEqualTo(OptInStatus.CONFIRMED);
+            strict.processor.process(BounceBed.unconfirmedHard(strict.bounceAddress(strict.sent(hal)), "hal@dest.test", null),
+                    "imap:test");
+            assertThat(strict.status(hal.id())).isEqualTo(OptInStatus.INACTIVE);
+        }
+    }
+
+    @Test
+    void theUnconfirmedRuleNeedsDifferentCampaignsFarEnoughApart() {
+        Instant t = Instant.parse("2026-11-02T08:00:00Z");
+        Instant t3 = t.plus(Duration.ofDays(3));
+        var c1 = new BounceStore.CampaignBounces(1, t, t3);
+        var c2 = new BounceStore.CampaignBounces(2, t.plusSeconds(60), t.plusSeconds(60));
+        var c3 = new BounceStore.CampaignBounces(3, t3, t3);
+        // campaign 1 alone spans three days: one campaign is not enough
+        assertThat(DefaultBounceProcessor.unconfirmedConfirmed(List.of(c1), 2, 3)).isFalse();
+        // campaign 2's bounce came a minute after campaign 1's first, campaign 1's last a minute short of 3 days after it
+        assertThat(DefaultBounceProcessor.unconfirmedConfirmed(List.of(c1, c2), 2, 3)).isFalse();
+        assertThat(DefaultBounceProcessor.unconfirmedConfirmed(List.of(c2, c3), 2, 3)).isFalse();
+        assertThat(DefaultBounceProcessor.unconfirmedConfirmed(List.of(c1, c3), 2, 3)).isTrue();
+        assertThat(DefaultBounceProcessor.unconfirmedConfirmed(List.of(c1, c3), 3, 3)).isFalse();
+        assertThat(DefaultBounceProcessor.unconfirmedConfirmed(List.of(c2, c3), 2, 2)).isTrue();
     }
 
     @Test

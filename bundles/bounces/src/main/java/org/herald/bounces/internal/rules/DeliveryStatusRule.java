@@ -132,6 +132,7 @@ public final class DeliveryStatusRule implements BounceRule {
                     }
                 }
                 reason = Reasons.weigh(reason, status, stage);
+                r.unconfirmed(Reasons.unconfirmed(reason, status, stage));
             }
             if (reason == BounceReason.UNDEFINED && action.startsWith("delayed")) {
                 reason = BounceReason.EXPIRED;

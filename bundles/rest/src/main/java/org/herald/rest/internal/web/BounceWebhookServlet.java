@@ -1,8 +1,10 @@
 package org.herald.rest.internal.web;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,8 +40,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * {@code POST /herald/webhooks/bounces/{ses|sendgrid|mailgun|postmark}}: a sending provider's event
  * notification, authenticated by the shared secret (HTTP Basic password, or the
- * {@code X-Herald-Webhook-Secret} header; compared in constant time) or, for Mailgun, by its signature,
- * handed to the {@link BounceProcessor}. Answers 200 with counts once every event is committed, 401 without
+ * {@code X-Herald-Webhook-Secret} header; compared in constant time) or by the provider's own signature
+ * when its key is configured (Mailgun's HMAC, SendGrid's ECDSA, Amazon SNS's certificate signature for SES:
+ * {@link WebhookSignatures}), handed to the {@link BounceProcessor}. A signed SNS subscription confirmation
+ * of an allowed topic is confirmed here. Answers 200 with counts once every event is committed, 401 without
  * valid credentials, 400 for an unreadable body, 404 for an unknown provider or while no secret is
  * configured (the webhooks are off), 413 over {@code maxBytes}, 503 when the database is unavailable (the
  * provider retries; a retried event is a duplicate and changes nothing twice).
@@ -55,15 +59,22 @@ public class BounceWebhookServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(BounceWebhookServlet.class);
     private static final List<String> PROVIDERS = List.of("ses", "sendgrid", "mailgun", "postmark");
-    private static final long MAILGUN_MAX_AGE_SECONDS = 15 * 60;
 
     private final transient BounceProcessor processor;
     private final transient WebhookConfig config;
+    private final transient WebhookSignatures signatures;
 
     @Activate
     public BounceWebhookServlet(@Reference BounceProcessor processor, WebhookConfig config) {
+        this(processor, config, WebhookSignatures.defaultClient(), Clock.systemUTC());
+    }
+
+    /** With the client that fetches SNS certificates and confirmation URLs, and the clock, of a test. */
+    BounceWebhookServlet(BounceProcessor processor, WebhookConfig config, HttpClient http, Clock clock) {
         this.processor = processor;
         this.config = config;
+        this.signatures = new WebhookSignatures(config.sendgridPublicKey(), config.snsCertHostPattern(),
+                config.snsTopicArns(), config.signatureToleranceSeconds(), http, clock);
         if (!config.secret().isEmpty() && config.secret().length() < 24) {
             LOG.warn("{}: the webhook secret is shorter than 24 characters; choose a longer one", PID);
         }
@@ -73,7 +84,8 @@ public class BounceWebhookServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String provider = path.startsWith("/") ? path.substring(1).toLowerCase(Locale.ROOT) : "";
-        if (config.secret().isEmpty() && config.mailgunSigningKey().isEmpty() || !PROVIDERS.contains(provider)) {
+        if (config.secret().isEmpty() && config.mailgunSigningKey().isEmpty() && !signatures.sendgridConfigured()
+                && !signatures.snsConfigured() || !PROVIDERS.contains(provider)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -82,9 +94,18 @@ public class BounceWebhookServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
-        if (!sharedSecret(request) && !("mailgun".equals(provider) && mailgunSigned(body))) {
+        WebhookSignatures.SnsMessage sns = "ses".equals(provider) ? signatures.snsSigned(body) : null;
+        boolean signed = sns != null
+                || "mailgun".equals(provider) && mailgunSigned(body)
+                || "sendgrid".equals(provider) && signatures.sendgridSigned(request.getHeader(WebhookSignatures.SENDGRID_SIGNATURE),
+                        request.getHeader(WebhookSignatures.SENDGRID_TIMESTAMP), body);
+        if (!signed && !sharedSecret(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"herald-webhooks\", charset=\"UTF-8\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        if (sns != null && !"Notification".equals(sns.type())) {
+            confirm(sns, response);
             return;
         }
         List<ProcessedBounce> results;
@@ -102,11 +123,43 @@ public class BounceWebhookServlet extends HttpServlet {
         long applied = results.stream().filter(r -> r.disposition() == BounceDisposition.APPLIED).count();
         long duplicates = results.stream().filter(r -> r.disposition() == BounceDisposition.DUPLICATE).count();
         long quarantined = results.stream().filter(r -> r.disposition() == BounceDisposition.QUARANTINED).count();
+        writeCounts(response, new Counts(results.size(), applied, duplicates, quarantined));
+    }
+
+    /**
+     * A signed SubscriptionConfirmation of an allowed topic is confirmed by fetching its SubscribeURL (https,
+     * on an allowed SNS host only); an UnsubscribeConfirmation is acknowledged and logged.
+     */
+    private void confirm(WebhookSignatures.SnsMessage sns, HttpServletResponse response) throws IOException {
+        if ("UnsubscribeConfirmation".equals(sns.type())) {
+            LOG.warn("Amazon SNS: the SES bounce webhook was unsubscribed from {}", sns.topicArn());
+            writeCounts(response, new Counts(0, 0, 0, 0));
+            return;
+        }
+        java.net.URI url = signatures.allowed(sns.subscribeUrl());
+        if (url == null) {
+            LOG.warn("Amazon SNS subscription confirmation for {} refused: its SubscribeURL is not https on an allowed host",
+                    sns.topicArn());
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        try {
+            signatures.get(url);
+        } catch (IOException e) {
+            LOG.warn("Amazon SNS subscription confirmation for {} failed, SNS will send it again: {}", sns.topicArn(),
+                    e.getMessage());
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        LOG.info("Amazon SNS: the SES bounce webhook is subscribed to {}", sns.topicArn());
+        writeCounts(response, new Counts(0, 0, 0, 0));
+    }
+
+    private static void writeCounts(HttpServletResponse response, Counts counts) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(HeraldJson.mapper().writeValueAsBytes(new Counts(results.size(), applied,
-                duplicates, quarantined)));
+        response.getOutputStream().write(HeraldJson.mapper().writeValueAsBytes(counts));
     }
 
     /** The answer: how many events the notification held and what became of them. */
@@ -146,8 +199,7 @@ public class BounceWebhookServlet extends HttpServlet {
             String timestamp = s.path("timestamp").asText("");
             String token = s.path("token").asText("");
             String signature = s.path("signature").asText("");
-            long age = Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp));
-            if (age > MAILGUN_MAX_AGE_SECONDS || token.isEmpty()) {
+            if (!signatures.recent(Instant.ofEpochSecond(Long.parseLong(timestamp))) || token.isEmpty()) {
                 return false;
             }
             Mac mac = Mac.getInstance("HmacSHA256");
