@@ -87,7 +87,7 @@ class BounceIT {
 
     @Test
     void consoleClassifiesAFolderAsJsonLines(HeraldContainer herald) throws Exception {
-        Path dir = herald.home.resolve("bounce-samples-" + System.nanoTime());
+        Path dir = herald.importFolder().resolve("bounce-samples-" + System.nanoTime());
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("a-hard.eml"), HARD_BOUNCE);
         Files.writeString(dir.resolve("b-ordinary.eml"), "From: ann@example.org\r\nTo: news@herald.example.com\r\n"

@@ -29,7 +29,7 @@ class ConsoleFeaturesIT {
 
     @Test
     void uninstallingTheBouncesFeatureRemovesOnlyTheBounceCommands(HeraldContainer herald) throws Exception {
-        Path sample = herald.home.resolve("console-features-" + System.nanoTime() + ".eml");
+        Path sample = herald.importFolder().resolve("console-features-" + System.nanoTime() + ".eml");
         Files.writeString(sample, BounceIT.HARD_BOUNCE);
         String classify = "herald:bounce-classify " + sample;
         assertThat(herald.console(classify)).contains("nobody@example.net").contains("HARD");

@@ -5,6 +5,7 @@ import static org.herald.itests.Json.uniqueEmail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,12 +69,44 @@ class ConsoleIT {
     void importReportsRejectedRowsWithTheirNumbers(HeraldContainer herald) throws Exception {
         String a = uniqueEmail("console-imp-a");
         String b = uniqueEmail("console-imp-b");
-        Path csv = herald.home.resolve("console-import-" + System.nanoTime() + ".csv");
+        Path csv = herald.importFolder().resolve("console-import-" + System.nanoTime() + ".csv");
         Files.writeString(csv, "email,status\n" + a + ",CONFIRMED\nbroken@,CONFIRMED\n" + b + ",SOMETIMES\n");
-        String out = herald.console("herald:contact-import " + csv);
+        // the README's way: a bare name, which starts in the import folder
+        String out = herald.console("herald:contact-import " + csv.getFileName());
         assertThat(out).contains("Import finished: created=1 updated=0 unchanged=0 rejected=2");
         assertThat(out).contains("row 3").contains("broken@");
         assertThat(out).contains("row 4").contains("SOMETIMES");
+    }
+
+    /** Karaf prints usage in bold and errors in colour; a batch client's output (not a terminal) has none of it. */
+    @Test
+    void helpAndErrorsHaveNoAnsiCodesWhenNotOnATerminal(HeraldContainer herald) throws Exception {
+        String out = herald.console("herald:contact-add --help", "bundle:list -s | grep org.herald.api");
+        assertThat(out).contains("DESCRIPTION").contains("SYNTAX").contains("herald:contact-add").contains("org.herald.api");
+        assertThat(out).doesNotContain("\u001b");
+        String error = herald.console("herald:contact-add --no-such-option x@example.org");
+        assertThat(error).contains("undefined option").doesNotContain("\u001b");
+    }
+
+    /** Files named at the console live in the import folder; a path out of it is refused, its content unread. */
+    @Test
+    void aFileOutsideTheImportFolderIsRefusedWithoutShowingItsContent(HeraldContainer herald) throws Exception {
+        Path secret = herald.home.resolve("outside-" + System.nanoTime() + ".csv");
+        Files.writeString(secret, "email\nsecret-line@example.org\n");
+        Files.createSymbolicLink(herald.importFolder().resolve("link-" + System.nanoTime() + ".csv"), secret);
+        String link;
+        try (var files = Files.list(herald.importFolder())) {
+            link = files.filter(f -> f.getFileName().toString().startsWith("link-")).findFirst().orElseThrow()
+                    .getFileName().toString();
+        }
+        for (String path : List.of(secret.toString(), "../../" + secret.getFileName(), link, "/etc/passwd")) {
+            String out = herald.console("herald:contact-import " + path);
+            assertThat(out).as(path).contains("outside the import folder " + herald.importFolder())
+                    .doesNotContain("secret-line").doesNotContain("root:").doesNotContain("Import finished");
+        }
+        String export = herald.console("herald:contact-export --all -o ../../etc/exported.csv");
+        assertThat(export).contains("outside the import folder");
+        assertThat(herald.home.resolve("etc/exported.csv")).doesNotExist();
     }
 
     @Test
@@ -81,7 +114,7 @@ class ConsoleIT {
         String field = "note" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
         String a = uniqueEmail("console-esc-a");
         String b = uniqueEmail("console-esc-b");
-        Path csv = herald.home.resolve("console-escape-" + System.nanoTime() + ".csv");
+        Path csv = herald.importFolder().resolve("console-escape-" + System.nanoTime() + ".csv");
         Files.writeString(csv, "email," + field + "\n" + a + ",\"x\u001b[2J\u001b]0;owned\u0007\"\n" + b + ",\"tab\there\"\n");
         String out = herald.console("herald:field-add " + field + " text", "herald:contact-import " + csv,
                 "herald:contact-show " + b);
@@ -94,7 +127,7 @@ class ConsoleIT {
     @Test
     void aMailchimpExportImportsAsItIsWithItsPreset(HeraldContainer herald) throws Exception {
         String a = uniqueEmail("console-mc-a");
-        Path csv = herald.home.resolve("mailchimp-" + System.nanoTime() + ".csv");
+        Path csv = herald.importFolder().resolve("mailchimp-" + System.nanoTime() + ".csv");
         Files.writeString(csv, "Email Address,First Name,MEMBER_RATING,UNSUB_TIME\n" + a + ",Ann,2,2024-05-02 09:00:00\n");
         String dry = herald.console("herald:contact-import --preset mailchimp --dry-run " + csv);
         assertThat(dry).contains("Dry run finished: created=1").contains("MEMBER_RATING (mailchimp column");

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -49,8 +50,8 @@ final class HeraldContainer implements AutoCloseable {
     final int sshPort;
     final int amqpPort;
     final int corePort;
-    private final int rmiRegistryPort;
-    private final int rmiServerPort;
+    final int rmiRegistryPort;
+    final int rmiServerPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private int starts;
@@ -83,11 +84,8 @@ final class HeraldContainer implements AutoCloseable {
 
     private void configure() throws IOException {
         Path etc = home.resolve("etc");
-        setProperty(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(httpPort));
-        setProperty(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(sshPort));
-        setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(rmiRegistryPort));
-        setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(rmiServerPort));
-        setProperty(etc.resolve("org.herald.messaging.cfg"), "broker.url", "amqp://127.0.0.1:" + amqpPort);
+        // The ports are not written into any file: every process of this container gets them the documented
+        // way, as HERALD_*_PORT environment variables (portEnvironment).
         // Retry quickly in tests: the defaults are tuned for production.
         setProperty(etc.resolve("org.herald.routes.contacts.cfg"), "redeliveryDelay", "100");
         setProperty(etc.resolve("org.herald.routes.contacts.cfg"), "maximumRedeliveries", "1");
@@ -103,13 +101,21 @@ final class HeraldContainer implements AutoCloseable {
         setProperty(etc.resolve("org.herald.campaigns.cfg"), "baseUrl", "http://127.0.0.1:" + httpPort + "/herald");
         setProperty(etc.resolve("org.herald.campaigns.cfg"), "tickMillis", "200");
         setProperty(etc.resolve("org.herald.smtp.cfg"), "ratePerSecond", "150");
-        Path artemis = etc.resolve("artemis.xml");
-        String xml = Files.readString(artemis)
-                .replace("tcp://127.0.0.1:61616", "tcp://127.0.0.1:" + corePort)
-                .replace("tcp://127.0.0.1:5672", "tcp://127.0.0.1:" + amqpPort);
-        Files.writeString(artemis, xml);
         Files.writeString(etc.resolve("users.properties"),
                 Files.readString(etc.resolve("users.properties")) + "\n" + VIEWER + " = " + VIEWER_PASSWORD + ",viewer\n");
+    }
+
+    /**
+     * This container's ports as the environment variables of {@code etc/custom.system.properties}, the one
+     * place the distribution's listeners and clients (bin/karaf, bin/client, bin/herald) read them from.
+     */
+    void portEnvironment(Map<String, String> env) {
+        env.put("HERALD_HTTP_PORT", String.valueOf(httpPort));
+        env.put("HERALD_SSH_PORT", String.valueOf(sshPort));
+        env.put("HERALD_JMX_REGISTRY_PORT", String.valueOf(rmiRegistryPort));
+        env.put("HERALD_JMX_SERVER_PORT", String.valueOf(rmiServerPort));
+        env.put("HERALD_BROKER_CORE_PORT", String.valueOf(corePort));
+        env.put("HERALD_BROKER_AMQP_PORT", String.valueOf(amqpPort));
     }
 
     void start() throws IOException {
@@ -123,6 +129,7 @@ final class HeraldContainer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        portEnvironment(pb.environment());
         pb.environment().remove("KARAF_HOME");
         pb.environment().remove("KARAF_BASE");
         pb.environment().remove("KARAF_DATA");
@@ -162,8 +169,11 @@ final class HeraldContainer implements AutoCloseable {
             return;
         }
         try {
-            new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+            ProcessBuilder stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            stop.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            portEnvironment(stop.environment());
+            stop.start()
                     .waitFor(60, TimeUnit.SECONDS);
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 killTree();
@@ -250,15 +260,22 @@ final class HeraldContainer implements AutoCloseable {
 
     // ---- Console ----
 
+    /** The folder console commands read and write files in ({@code data/import/}, created at boot). */
+    Path importFolder() {
+        return home.resolve("data/import");
+    }
+
     /**
      * Runs console commands over SSH as admin, the way scripts do ({@code bin/client -b}, commands on
      * standard input), and returns everything printed.
      */
     String console(String... commands) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
-                String.valueOf(sshPort), "-u", ADMIN, "-p", ADMIN_PASSWORD, "-r", "3", "-d", "2", "-b")
+        // no -a: bin/client takes the SSH port from HERALD_SSH_PORT, as the README says
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1",
+                "-u", ADMIN, "-p", ADMIN_PASSWORD, "-r", "3", "-d", "2", "-b")
                 .directory(home.toFile()).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        portEnvironment(pb.environment());
         Process p = pb.start();
         p.getOutputStream().write((String.join("\n", commands) + "\n").getBytes(UTF_8));
         p.getOutputStream().close();
@@ -268,8 +285,8 @@ final class HeraldContainer implements AutoCloseable {
                 p.destroyForcibly();
                 throw new IOException("console did not finish: " + out);
             }
-            // Karaf's grep highlights matches with ANSI colours
-            return out.replaceAll("\u001B\\[[;\\d]*m", "");
+            // as printed: bin/client removes Karaf's ANSI sequences (help, grep colours) when not on a terminal
+            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

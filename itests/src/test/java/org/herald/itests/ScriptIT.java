@@ -29,11 +29,13 @@ class ScriptIT {
     }
 
     private static Process start(HeraldContainer herald, String... commands) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(herald.home.resolve("bin/herald").toString(), "-h", "127.0.0.1", "-a",
-                String.valueOf(herald.sshPort), "-r", "3", "-d", "2"));
+        // no -a: the port comes from HERALD_SSH_PORT, the documented way
+        List<String> cmd = new ArrayList<>(List.of(herald.home.resolve("bin/herald").toString(), "-h", "127.0.0.1",
+                "-r", "3", "-d", "2"));
         cmd.addAll(List.of(commands));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(herald.home.toFile()).redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        herald.portEnvironment(pb.environment());
         pb.environment().put("HERALD_USER", HeraldContainer.ADMIN);
         pb.environment().put("HERALD_PASSWORD", HeraldContainer.ADMIN_PASSWORD);
         Process p = pb.start();
@@ -53,12 +55,16 @@ class ScriptIT {
         assertThat(ok.exit()).as(ok.output()).isZero();
         assertThat(ok.output()).doesNotContain("herald-batch-complete");
 
+        Run help = finish(start(herald, "herald:contact-import --help"));
+        assertThat(help.exit()).as(help.output()).isZero();
+        assertThat(help.output()).contains("DESCRIPTION").contains("--preset").doesNotContain("\u001b");
+
         Run failed = finish(start(herald, "herald:contact-show nobody-" + System.nanoTime() + "@script.test"));
         assertThat(failed.exit()).as(failed.output()).isEqualTo(1);
         assertThat(failed.output()).contains("Error: no contact");
 
         // an import the server dies in the middle of: bin/client -b would exit 0
-        Path csv = Files.createTempFile("herald-script", ".csv");
+        Path csv = Files.createTempFile(herald.importFolder(), "herald-script", ".csv");
         StringBuilder rows = new StringBuilder("email\n");
         String run = Long.toString(System.nanoTime(), 36);
         for (int i = 0; i < 200_000; i++) {
@@ -81,6 +87,54 @@ class ScriptIT {
         assertThat(cut.output()).contains("the connection ended before the commands completed");
         assertThat(count(herald) - before).isLessThan(200_000);
         Files.delete(csv);
+    }
+
+    /**
+     * Progress lines reach a batch client while the import runs, through bin/herald and through
+     * bin/client -b alike: when the first one is read, the import has not committed every row yet.
+     */
+    @Test
+    void progressReachesABatchClientAsTheWorkGoes(HeraldContainer herald) throws Exception {
+        int total = 60_000;
+        String run = Long.toString(System.nanoTime(), 36);
+        for (String client : List.of("bin/herald", "bin/client")) {
+            Path csv = herald.importFolder().resolve("progress-" + run + "-" + client.substring(4) + ".csv");
+            StringBuilder rows = new StringBuilder("email\n");
+            for (int i = 0; i < total; i++) {
+                rows.append("p").append(i).append('-').append(run).append('-').append(client.substring(4)).append("@script.test\n");
+            }
+            Files.writeString(csv, rows.toString());
+            long before = count(herald);
+            Process p;
+            if (client.equals("bin/herald")) {
+                p = start(herald, "herald:contact-import " + csv.getFileName());
+            } else {
+                ProcessBuilder pb = new ProcessBuilder(herald.home.resolve("bin/client").toString(), "-h", "127.0.0.1",
+                        "-u", HeraldContainer.ADMIN, "-p", HeraldContainer.ADMIN_PASSWORD, "-r", "3", "-d", "2", "-b")
+                        .directory(herald.home.toFile()).redirectErrorStream(true);
+                pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                herald.portEnvironment(pb.environment());
+                p = pb.start();
+                p.getOutputStream().write(("herald:contact-import " + csv.getFileName() + "\n").getBytes(UTF_8));
+                p.getOutputStream().close();
+            }
+            StringBuilder seen = new StringBuilder();
+            Long committedAtFirstProgress = null;
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    seen.append(line).append('\n');
+                    if (committedAtFirstProgress == null && line.startsWith("Progress:")) {
+                        committedAtFirstProgress = count(herald) - before;
+                        assertThat(seen.toString()).as(client).doesNotContain("Import finished");
+                    }
+                }
+            }
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(seen.toString()).as(client).contains("Import finished: created=" + total);
+            assertThat(committedAtFirstProgress).as("%s: rows committed when the first progress line arrived%n%s", client, seen)
+                    .isNotNull().isLessThan((long) total);
+            Files.delete(csv);
+        }
     }
 
     private static long count(HeraldContainer herald) throws IOException {

@@ -14,10 +14,22 @@ import java.util.Locale;
 final class EscapingPrintStream extends PrintStream {
 
     private final PrintStream out;
+    private final PrintStream console;
 
     EscapingPrintStream(PrintStream out) {
+        this(out, null);
+    }
+
+    /**
+     * {@code console}: the session's own stream beneath {@code out}, flushed with it. A batch session
+     * ({@code bin/client -b}, {@code bin/herald}: an SSH exec channel) writes through a stream that only
+     * the session's console flushes; without it a command's progress reached the client when the
+     * command ended.
+     */
+    EscapingPrintStream(PrintStream out, PrintStream console) {
         super(OutputStream.nullOutputStream());
         this.out = out;
+        this.console = console == out ? null : console;
     }
 
     private static String clean(String s) {
@@ -188,12 +200,15 @@ final class EscapingPrintStream extends PrintStream {
     @Override
     public void flush() {
         out.flush();
+        if (console != null) {
+            console.flush();
+        }
     }
 
     /** The session's stream stays open: it is not this command's to close. */
     @Override
     public void close() {
-        out.flush();
+        flush();
     }
 
     @Override

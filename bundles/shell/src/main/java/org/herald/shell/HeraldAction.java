@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -13,6 +14,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.CommandException;
 import org.herald.common.HeraldException;
+import org.herald.common.ValidationException;
 import org.herald.contacts.ChangeContext;
 
 /**
@@ -31,11 +33,16 @@ public abstract class HeraldAction implements Action {
     @Reference(optional = true)
     protected Session session;
 
+    /** Where file names start; optional so a command also runs (on the fallback) without it. */
+    @Reference(optional = true)
+    protected ImportFolder importFolder;
+
     @Override
     public final Object execute() throws Exception {
         try {
-            // every command prints through the escaping stream: nothing it prints can act on the terminal
-            run(new EscapingPrintStream(System.out));
+            // every command prints through the escaping stream: nothing it prints can act on the terminal;
+            // a flush reaches the session's console, so a batch client sees progress as the work goes
+            run(new EscapingPrintStream(System.out, console()));
             return null;
         } catch (HeraldException e) {
             throw error(e.getMessage());
@@ -46,9 +53,17 @@ public abstract class HeraldAction implements Action {
         }
     }
 
+    private PrintStream console() {
+        try {
+            return session == null ? null : session.getConsole();
+        } catch (RuntimeException | AbstractMethodError e) {
+            return null;
+        }
+    }
+
     private CommandException ioError(IOException e) {
         if (e instanceof NoSuchFileException nf) {
-            return error("no such file or directory: " + nf.getFile() + " (relative paths start at "
+            return error("no such file or directory: " + nf.getFile() + " (file names start in the import folder "
                     + workingDirectory() + ")");
         }
         if (e instanceof AccessDeniedException ad) {
@@ -74,22 +89,42 @@ public abstract class HeraldAction implements Action {
         return ChangeContext.manage(ShellUser.current(session));
     }
 
-    /** A path given on the command line, relative to the shell's working directory unless absolute. */
+    /**
+     * A file named on the command line, inside the {@linkplain ImportFolder import folder}: a relative
+     * name starts there, an absolute path must lie in it, and neither {@code ..} nor a symbolic link may
+     * lead out of it. A path outside is refused with the folder's name, before anything is read or
+     * written, so its content is never shown.
+     */
     protected Path resolve(String path) {
-        return workingDirectory().resolve(path).normalize();
+        Path folder = workingDirectory();
+        Path resolved = folder.resolve(path).normalize();
+        if (!resolved.startsWith(folder) || !realPath(resolved).startsWith(realPath(folder))) {
+            throw new ValidationException("file", path, "'" + path + "' is outside the import folder " + folder
+                    + ": console commands read and write files only there (put the file in it and give its name)");
+        }
+        return resolved;
     }
 
-    /** The directory relative paths start from: the shell's current directory, else Karaf's. */
+    /** The folder file names start from: the import folder ({@code data/import/} by default). */
     protected Path workingDirectory() {
-        Path dir = null;
-        if (session != null) {
-            try {
-                dir = session.currentDir();
-            } catch (RuntimeException | AbstractMethodError e) {
-                dir = null;
-            }
+        ImportFolder folder = importFolder;
+        return (folder != null ? folder.path() : ImportFolder.fallback()).toAbsolutePath().normalize();
+    }
+
+    /** The real path of the longest existing part of {@code path} (links followed), the rest appended. */
+    private static Path realPath(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
         }
-        return dir != null ? dir.toAbsolutePath() : Path.of("").toAbsolutePath();
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+        } catch (IOException e) {
+            return path;
+        }
     }
 
     /** An error the user can fix: printed as {@code Error: <message>}, the command fails. */

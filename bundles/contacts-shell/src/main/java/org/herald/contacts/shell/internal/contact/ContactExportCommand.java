@@ -45,7 +45,7 @@ public class ContactExportCommand extends HeraldAction {
     @Completion(value = StringsCompleter.class, values = { "csv", "json" })
     String format;
 
-    @Option(name = "-o", aliases = "--output", description = "Write to this file (relative to the working directory) instead of the console")
+    @Option(name = "-o", aliases = "--output", description = "Write to this file, in the import folder (data/import/ by default), instead of the console")
     @Completion(PathCompleter.class)
     String output;
 

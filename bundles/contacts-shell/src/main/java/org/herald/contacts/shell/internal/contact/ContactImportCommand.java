@@ -82,7 +82,7 @@ public class ContactImportCommand extends HeraldAction {
     @Completion(PathCompleter.class)
     String errors;
 
-    @Argument(index = 0, name = "file", required = true, description = "The CSV file, relative to the working directory or absolute")
+    @Argument(index = 0, name = "file", required = true, description = "The CSV file, in the import folder (data/import/ by default): its name, or a path inside it")
     @Completion(PathCompleter.class)
     String file;
 
