@@ -41,6 +41,35 @@ class QueueIT {
     }
 
     @Test
+    void brokerLoginsAreAuditedWithTheClientsAddress(HeraldContainer herald) throws Exception {
+        try (JMSContext jms = connect(herald)) {
+            jms.createProducer();
+        }
+        try (JMSContext wrong = new JmsConnectionFactory(HeraldContainer.ADMIN, "not-the-password",
+                "amqp://127.0.0.1:" + herald.amqpPort).createContext()) {
+            org.assertj.core.api.Assertions.fail("a wrong broker password was accepted");
+        } catch (jakarta.jms.JMSRuntimeException expected) {
+            // refused, as it should be
+        }
+        java.nio.file.Path security = herald.home.resolve("data/log/security.log");
+        HeraldContainer.await("both broker logins in " + security, Duration.ofSeconds(20), () -> {
+            try {
+                String log = java.nio.file.Files.readString(security);
+                // "User admin(<roles>)@127.0.0.1:<port> successfully authenticated"; a refused login has no
+                // user yet ("anonymous@…") and names the user name it tried in the reason
+                return log.matches("(?s).*AMQ601715: User " + HeraldContainer.ADMIN + "[^ @]*@/?127\\.0\\.0\\.1:\\d+ "
+                        + "successfully authenticated.*")
+                        && log.matches("(?s).*AMQ601716: User [^ @]*@/?127\\.0\\.0\\.1:\\d+ failed authentication[^\\n]*"
+                                + "Username: " + HeraldContainer.ADMIN + ".*");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        // management calls and message traffic of the broker's audit stay out of it
+        assertThat(java.nio.file.Files.readString(security)).doesNotContain("AMQ601019");
+    }
+
+    @Test
     void queuedUpsertCreatesTheContact(HeraldContainer herald) throws Exception {
         String email = uniqueEmail("queue");
         sendContact(herald, "{\"email\":\"" + email + "\",\"status\":\"CONFIRMED\",\"tags\":[\"from-queue\"]}");

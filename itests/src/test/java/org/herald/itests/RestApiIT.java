@@ -46,12 +46,22 @@ class RestApiIT {
         HeraldContainer.await("the failed login in " + audit, Duration.ofSeconds(10), () -> {
             try {
                 return Files.exists(audit)
-                        && Files.readString(audit).contains("Authentication failed - admin");
+                        && Files.readString(audit).contains("Authentication failed - admin - http(127.0.0.1)");
             } catch (IOException e) {
                 return false;
             }
         });
-        assertThat(Files.readString(audit)).contains("Authentication succeeded - " + HeraldContainer.VIEWER);
+        assertThat(Files.readString(audit)).contains("Authentication succeeded - " + HeraldContainer.VIEWER
+                + " - http(127.0.0.1)");
+        // the same lines, with the broker's logins, in the rolling security log
+        HeraldContainer.await("the REST logins in security.log", Duration.ofSeconds(10), () -> {
+            try {
+                return Files.readString(herald.home.resolve("data/log/security.log"))
+                        .contains("Authentication failed - admin - http(127.0.0.1)");
+            } catch (IOException e) {
+                return false;
+            }
+        });
         assertThat(herald.karafLog()).as("no login warns about the missing EventAdmin").doesNotContain("Unable to send security auditing");
     }
 

@@ -7,4 +7,9 @@ import java.util.Optional;
 public interface Authenticator {
 
     Optional<Identity> authenticate(String user, char[] password);
+
+    /** The same, for a request from {@code client} (the address the audit records; null when unknown). */
+    default Optional<Identity> authenticate(String user, char[] password, String client) {
+        return authenticate(user, password);
+    }
 }

@@ -32,6 +32,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     private volatile Gatekeeper gatekeeper;
 
+    /** The servlet request of the current call (a thread-local proxy the JAX-RS runtime injects): its client address. */
+    @javax.ws.rs.core.Context
+    private javax.servlet.http.HttpServletRequest servletRequest;
+
     @Activate
     public BasicAuthFilter(RestConfig config) {
         modified(config);
@@ -47,9 +51,18 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         gatekeeper = new Gatekeeper(new JaasAuthenticator(config.auth_realm()), config.auth_role());
     }
 
+    private String clientAddress() {
+        try {
+            return servletRequest == null ? null : servletRequest.getRemoteAddr();
+        } catch (RuntimeException e) {
+            // no servlet request behind this call (a test without a container)
+            return null;
+        }
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        Gatekeeper.Decision decision = gatekeeper.decide(request.getHeaderString("Authorization"));
+        Gatekeeper.Decision decision = gatekeeper.decide(request.getHeaderString("Authorization"), clientAddress());
         if (decision instanceof Gatekeeper.Refused refused) {
             request.abortWith(Errors.response(refused.status(), refused.body()));
         } else if (decision instanceof Gatekeeper.Allowed allowed) {

@@ -32,6 +32,11 @@ public final class Gatekeeper {
     }
 
     public Decision decide(String authorization) {
+        return decide(authorization, null);
+    }
+
+    /** The decision for a request from {@code client} (its address, recorded by the login audit). */
+    public Decision decide(String authorization, String client) {
         if (authorization == null || authorization.isBlank()) {
             return new Refused(401, ErrorBody.of(ErrorBody.UNAUTHORIZED,
                     "authentication required: send HTTP Basic credentials of a user with the role '" + role + "'"));
@@ -44,7 +49,7 @@ public final class Gatekeeper {
         BasicCredentials c = credentials.get();
         Optional<Identity> identity;
         try {
-            identity = authenticator.authenticate(c.user(), c.password());
+            identity = authenticator.authenticate(c.user(), c.password(), client);
         } finally {
             c.clear();
         }

@@ -14,6 +14,7 @@ import javax.security.auth.login.Configuration;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,20 @@ public final class JaasAuthenticator implements Authenticator {
 
     @Override
     public Optional<Identity> authenticate(String user, char[] password) {
+        return authenticate(user, password, null);
+    }
+
+    /**
+     * Karaf's audit login modules (the file {@code data/security/audit.log}, the {@code audit} log)
+     * write the {@link ClientPrincipal}s of the subject: the REST client's address goes in as
+     * {@code http(<address>)}, as Karaf's SSH server does for the console.
+     */
+    @Override
+    public Optional<Identity> authenticate(String user, char[] password, String client) {
         Subject subject = new Subject();
+        if (client != null && !client.isBlank()) {
+            subject.getPrincipals().add(new ClientPrincipal("http", client));
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Karaf's JAAS proxy login module resolves the realm's modules through the context class

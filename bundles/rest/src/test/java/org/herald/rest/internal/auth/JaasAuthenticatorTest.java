@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 /** Logging in through real JAAS: a realm whose login module adds Karaf's RolePrincipals. */
 class JaasAuthenticatorTest {
 
+    /** The client principals each login attempt saw, in order. */
+    static final java.util.List<String> CLIENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** A realm with two users, password "pw": admin (herald-admin, admin) and bob (viewer). */
     public static final class TwoUsersLoginModule implements LoginModule {
         private Subject subject;
@@ -36,6 +39,9 @@ class JaasAuthenticatorTest {
 
         @Override
         public boolean login() throws LoginException {
+            // what an audit login module sees of the request
+            CLIENTS.add(subject.getPrincipals(org.apache.karaf.jaas.boot.principal.ClientPrincipal.class).stream()
+                    .map(java.security.Principal::getName).toList().toString());
             NameCallback name = new NameCallback("user");
             PasswordCallback password = new PasswordCallback("password", false);
             try {
@@ -122,5 +128,14 @@ class JaasAuthenticatorTest {
         String admin = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:pw".getBytes());
         assertThat(((Gatekeeper.Refused) gate.decide(bob)).status()).isEqualTo(403);
         assertThat(gate.decide(admin)).isInstanceOf(Gatekeeper.Allowed.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theClientAddressIsInTheSubjectTheAuditModulesSee() {
+        CLIENTS.clear();
+        assertThat(jaas.authenticate("admin", "pw".toCharArray(), "192.0.2.44")).isPresent();
+        assertThat(jaas.authenticate("admin", "wrong".toCharArray(), "198.51.100.7")).isEmpty();
+        assertThat(jaas.authenticate("admin", "pw".toCharArray())).isPresent();
+        assertThat(CLIENTS).containsExactly("[http(192.0.2.44)]", "[http(198.51.100.7)]", "[]");
     }
 }
