@@ -118,12 +118,19 @@ final class HeraldContainer implements AutoCloseable {
         env.put("HERALD_BROKER_AMQP_PORT", String.valueOf(amqpPort));
     }
 
+    /** Starts Karaf and waits until {@link #PUBLIC_HEALTH} says UP. */
     void start() throws IOException {
+        launch();
+        awaitHealthy();
+    }
+
+    /** Starts Karaf ({@code bin/karaf server}) and returns at once, before anything listens. */
+    void launch() throws IOException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
         starts++;
-        Path log = home.resolve("karaf-console-" + starts + ".log");
+        Path log = consoleLog();
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -135,11 +142,13 @@ final class HeraldContainer implements AutoCloseable {
         pb.environment().remove("KARAF_DATA");
         pb.environment().remove("KARAF_ETC");
         process = pb.start();
+    }
+
+    /** Waits until {@link #PUBLIC_HEALTH} answers 200, failing if Karaf exits or the boot deadline passes. */
+    void awaitHealthy() throws IOException {
         Instant deadline = Instant.now().plus(BOOT_DEADLINE);
         while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Karaf exited during start; see " + log + "\n" + tail(log));
-            }
+            assertRunning();
             try {
                 HttpResponse<String> health = get(PUBLIC_HEALTH, null, null);
                 if (health.statusCode() == 200) {
@@ -161,6 +170,23 @@ final class HeraldContainer implements AutoCloseable {
             }
             pause(500);
         }
+    }
+
+    /** Fails, with the end of the console output, if the Karaf process has ended. */
+    void assertRunning() {
+        if (!process.isAlive()) {
+            Path log = consoleLog();
+            throw new IllegalStateException("Karaf exited during start; see " + log + "\n" + tail(log));
+        }
+    }
+
+    /** How long {@link #start()} waits for Herald to be healthy. */
+    static Duration bootDeadline() {
+        return BOOT_DEADLINE;
+    }
+
+    private Path consoleLog() {
+        return home.resolve("karaf-console-" + starts + ".log");
     }
 
     /** Stops Karaf the way an admin would (bin/stop) and waits for the process to end. */
