@@ -1,6 +1,6 @@
 /**
- * Campaigns and their templates: a campaign is one send of one template to lists (and, later,
- * segments) minus exclusions, each recipient once, with a status per (campaign, contact)
+ * Campaigns and their templates: a campaign is one send of one template to lists and/or
+ * segments minus exclusions, each recipient once, with a status per (campaign, contact)
  * ({@link org.herald.campaigns.MessageStatus}). {@link org.herald.campaigns.CampaignService} creates,
  * sends, pauses, resumes, cancels and reports; {@link org.herald.campaigns.TemplateService} keeps and
  * renders templates; {@link org.herald.campaigns.SendPolicy} is the one place that decides whether a

@@ -20,16 +20,31 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface MessageStore {
 
-    /** Who to select: members of {@code lists} not in {@code excludeLists}, live, with one of {@code statuses}. */
-    record AudienceQuery(Set<String> lists, Set<String> excludeLists, Set<OptInStatus> statuses) {
+    /**
+     * Who to select: live contacts with one of {@code statuses} that are members of {@code lists} or
+     * match one of {@code segments}, and neither members of {@code excludeLists} nor matching one of
+     * {@code excludeSegments}.
+     */
+    record AudienceQuery(Set<String> lists, Set<String> excludeLists, Set<OptInStatus> statuses,
+            List<SegmentCompiler.CompiledSegment> segments, List<SegmentCompiler.CompiledSegment> excludeSegments) {
         public AudienceQuery {
             lists = Set.copyOf(lists);
             excludeLists = Set.copyOf(excludeLists);
             statuses = Set.copyOf(statuses);
+            segments = segments == null ? List.of() : List.copyOf(segments);
+            excludeSegments = excludeSegments == null ? List.of() : List.copyOf(excludeSegments);
+        }
+
+        /** Lists only (2.3). */
+        public AudienceQuery(Set<String> lists, Set<String> excludeLists, Set<OptInStatus> statuses) {
+            this(lists, excludeLists, statuses, List.of(), List.of());
         }
     }
 
-    /** A selected contact, with the target lists it is a member of (what its unsubscribe link leaves). */
+    /**
+     * A selected contact, with the lists its unsubscribe link leaves: the target lists it is a member
+     * of and the parent lists of the target segments it matches.
+     */
     record Recipient(long contactKey, String contactId, List<String> lists) {
         public Recipient {
             lists = List.copyOf(lists);
@@ -38,7 +53,7 @@ public interface MessageStore {
 
     /**
      * Recipients after contact key {@code afterKey} in key order, at most {@code limit}: each contact
-     * once however many target lists it is on.
+     * once however many target lists and segments it is in.
      */
     List<Recipient> recipients(AudienceQuery query, long afterKey, int limit);
 

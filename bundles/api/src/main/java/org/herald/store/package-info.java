@@ -20,9 +20,11 @@
  * 2.2: {@link org.herald.store.ContactStore#latestListEntries}, the ledger's latest entry per list.
  * 2.2: {@link org.herald.store.BounceStore}, processed bounces and the quarantine; the system messages and
  * the sending-choice ledger entries of {@link org.herald.store.MessageStore}.
+ * 2.4: segment targets: {@link org.herald.store.SegmentCompiler} (implemented by the audience bundle) and the
+ * segments of {@link org.herald.store.MessageStore.AudienceQuery}.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.herald.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -47,6 +47,7 @@ import org.herald.store.MessageStore.EventCount;
 import org.herald.store.MessageStore.MessageRecord;
 import org.herald.store.MessageStore.Recipient;
 import org.herald.store.MessageStore.StatusChange;
+import org.herald.store.SegmentCompiler;
 import org.herald.store.TemplateStore.TemplateRecord;
 import org.herald.tokens.Token;
 import org.herald.tokens.TokenPurpose;
@@ -90,6 +91,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     private final Tracking tracking;
     private final CampaignsConfig config;
     private final Audience audience;
+    private final SegmentCompiler segments;
     private final Set<Long> queueing = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<OutboundMessage> tests = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService ticker;
@@ -99,7 +101,8 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
             @Reference ContactStore contacts, @Reference ContactService contactService, @Reference ListStore lists,
             @Reference DefaultTemplateService templates, @Reference DefaultSendPolicy policy,
             @Reference TokenService tokens, @Reference Tracking tracking, @Reference DefaultSubscriberLinks links,
-            CampaignsConfig config) {
+            @Reference SegmentCompiler segments, CampaignsConfig config) {
+        this.segments = segments;
         this.links = links;
         this.campaigns = campaigns;
         this.messages = messages;
@@ -111,7 +114,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         this.tokens = tokens;
         this.tracking = tracking;
         this.config = config;
-        this.audience = new ListAudience(messages);
+        this.audience = new StoreAudience(messages, segments);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-campaigns-tick");
             t.setDaemon(true);
@@ -182,14 +185,27 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         for (String l : in.excludeLists()) {
             lists.findList(l).orElseThrow(() -> new ValidationException("excludeLists", l, "list '" + l + "' does not exist"));
         }
-        if (!in.segments().isEmpty() || !in.excludeSegments().isEmpty()) {
-            throw new ValidationException("segments", String.join(",", in.segments()), "segment targets are not supported yet");
+        Instant now = Instant.now();
+        for (String s : in.segments()) {
+            segment("segments", s, now);
+        }
+        for (String s : in.excludeSegments()) {
+            segment("excludeSegments", s, now);
         }
         checkAddress("from", in.from());
         checkAddress("replyTo", in.replyTo());
         return new CampaignRecord(id, name, in.template(), in.subject(), in.from(), in.replyTo(), state,
                 in.transactional(), in.allowUnknown() || config.allowUnknownDefault(), in.lists(), in.excludeLists(),
                 in.segments(), in.excludeSegments(), null, created, null, null);
+    }
+
+    /** Checks that the segment exists and its condition compiles. */
+    private void segment(String field, String name, Instant now) {
+        try {
+            segments.compile(name, now);
+        } catch (NotFoundException e) {
+            throw new ValidationException(field, name, "segment '" + name + "' does not exist");
+        }
     }
 
     private static void checkAddress(String field, String address) {

@@ -27,6 +27,7 @@ import org.herald.contacts.OptInStatus;
 import org.herald.store.BounceStore;
 import org.herald.store.EventWrite;
 import org.herald.store.MessageStore;
+import org.herald.store.SegmentCompiler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,8 +61,11 @@ public class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<Recipient> recipients(AudienceQuery q, long afterKey, int limit) {
-        if (q.lists().isEmpty() || q.statuses().isEmpty()) {
+        if ((q.lists().isEmpty() && q.segments().isEmpty()) || q.statuses().isEmpty()) {
             return List.of();
+        }
+        if (!q.segments().isEmpty() || !q.excludeSegments().isEmpty()) {
+            return segmentRecipients(q, afterKey, limit);
         }
         List<Object> params = new ArrayList<>();
         List<String> lists = q.lists().stream().sorted().toList();
@@ -110,6 +114,103 @@ public class JdbcMessageStore implements MessageStore {
                     }
                 }
             }
+            return result;
+        });
+    }
+
+    /**
+     * Recipients of a query with segments: one statement selects the next contacts (in a target list
+     * or matching a target segment, in no exclusion), then the lists each leaves are read for that key
+     * range: its memberships of the target lists and the parent lists of the target segments it
+     * matches. An exclusion segment is tested as {@code CASE WHEN … THEN 1 ELSE 0 END = 0}, so a
+     * condition that is UNKNOWN for a contact (an empty field) does not exclude it, as the segment
+     * does not hold it either.
+     */
+    private List<Recipient> segmentRecipients(AudienceQuery q, long afterKey, int limit) {
+        List<Object> params = new ArrayList<>();
+        List<String> lists = q.lists().stream().sorted().toList();
+        List<String> statuses = q.statuses().stream().map(Enum::name).sorted().toList();
+        StringBuilder sql = new StringBuilder("SELECT c.id, c.public_id FROM contact c WHERE c.id > ? "
+                + "AND c.deleted_at IS NULL AND c.status IN (").append(ContactTable.placeholders(statuses.size()))
+                .append(") AND (");
+        params.add(afterKey);
+        params.addAll(statuses);
+        List<String> targets = new ArrayList<>();
+        if (!lists.isEmpty()) {
+            targets.add("c.id IN (SELECT lm.contact_id FROM list_member lm JOIN mailing_list l ON l.id = lm.list_id "
+                    + "WHERE l.name IN (" + ContactTable.placeholders(lists.size()) + "))");
+            params.addAll(lists);
+        }
+        for (SegmentCompiler.CompiledSegment segment : q.segments()) {
+            targets.add("(" + segment.sql().where() + ")");
+            params.addAll(segment.sql().params());
+        }
+        sql.append(String.join(" OR ", targets)).append(')');
+        if (!q.excludeLists().isEmpty()) {
+            List<String> excluded = q.excludeLists().stream().sorted().toList();
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM list_member xm JOIN mailing_list xl ON xl.id = xm.list_id "
+                    + "WHERE xm.contact_id = c.id AND xl.name IN (").append(ContactTable.placeholders(excluded.size()))
+                    .append("))");
+            params.addAll(excluded);
+        }
+        for (SegmentCompiler.CompiledSegment segment : q.excludeSegments()) {
+            sql.append(" AND CASE WHEN (").append(segment.sql().where()).append(") THEN 1 ELSE 0 END = 0");
+            params.addAll(segment.sql().params());
+        }
+        sql.append(" ORDER BY c.id FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return db.read("select recipients", st -> {
+            Map<Long, String> selected = new LinkedHashMap<>();
+            try (PreparedStatement ps = st.connection().prepareStatement(sql.toString())) {
+                ContactTable.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        selected.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            if (selected.isEmpty()) {
+                return List.<Recipient>of();
+            }
+            long first = selected.keySet().iterator().next();
+            long last = 0;
+            for (long key : selected.keySet()) {
+                last = key;
+            }
+            Map<Long, java.util.TreeSet<String>> leaves = new HashMap<>();
+            if (!lists.isEmpty()) {
+                try (PreparedStatement ps = st.connection().prepareStatement("SELECT lm.contact_id, l.name FROM list_member lm "
+                        + "JOIN mailing_list l ON l.id = lm.list_id WHERE lm.contact_id >= ? AND lm.contact_id <= ? "
+                        + "AND l.name IN (" + ContactTable.placeholders(lists.size()) + ")")) {
+                    List<Object> p = new ArrayList<>(List.of(first, last));
+                    p.addAll(lists);
+                    ContactTable.bind(ps, p);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            leaves.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+                        }
+                    }
+                }
+            }
+            for (SegmentCompiler.CompiledSegment segment : q.segments()) {
+                if (segment.parentList() == null) {
+                    continue;
+                }
+                try (PreparedStatement ps = st.connection().prepareStatement("SELECT c.id FROM contact c WHERE c.id >= ? "
+                        + "AND c.id <= ? AND c.deleted_at IS NULL AND (" + segment.sql().where() + ")")) {
+                    List<Object> p = new ArrayList<>(List.of(first, last));
+                    p.addAll(segment.sql().params());
+                    ContactTable.bind(ps, p);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            leaves.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(segment.parentList());
+                        }
+                    }
+                }
+            }
+            List<Recipient> result = new ArrayList<>();
+            selected.forEach((key, id) -> result.add(new Recipient(key, id,
+                    List.copyOf(leaves.getOrDefault(key, new java.util.TreeSet<>())))));
             return result;
         });
     }

@@ -91,6 +91,10 @@ final class CampaignCommands {
         List<String> lists;
         @Option(name = "--exclude-list", multiValued = true, description = "Exclusion list; repeat for several")
         List<String> excluded;
+        @Option(name = "--segment", multiValued = true, description = "Target segment; repeat for several")
+        List<String> segments;
+        @Option(name = "--exclude-segment", multiValued = true, description = "Exclusion segment; repeat for several")
+        List<String> excludedSegments;
         @Option(name = "--subject", description = "Subject, instead of the template's")
         String subject;
         @Option(name = "--from", description = "From address (default: the configured sender)")
@@ -112,6 +116,12 @@ final class CampaignCommands {
             if (excluded != null) {
                 b.excludeList(excluded.toArray(String[]::new));
             }
+            if (segments != null) {
+                b.segment(segments.toArray(String[]::new));
+            }
+            if (excludedSegments != null) {
+                b.excludeSegment(excludedSegments.toArray(String[]::new));
+            }
             Campaign c = campaigns.create(name, b.build());
             out.println("Created campaign " + c.name() + " (DRAFT). Try it with herald:campaign-test " + c.name()
                     + " ADDRESS, send it with herald:campaign-send " + c.name());
@@ -131,9 +141,11 @@ final class CampaignCommands {
             table.column("State");
             table.column("Template");
             table.column("Lists");
+            table.column("Segments");
             table.column("Started");
             for (Campaign c : campaigns.list()) {
                 table.addRow().addContent(c.name(), c.state(), c.template(), String.join(",", c.lists()),
+                        String.join(",", c.segments()),
                         c.startedAt() == null ? "" : c.startedAt().toString());
             }
             table.print(out);
@@ -156,6 +168,8 @@ final class CampaignCommands {
             out.println("Template:  " + c.template());
             out.println("Lists:     " + String.join(", ", c.lists()));
             out.println("Excluded:  " + String.join(", ", c.excludeLists()));
+            out.println("Segments:  " + String.join(", ", c.segments()));
+            out.println("Excluded segments: " + String.join(", ", c.excludeSegments()));
             out.println("From:      " + (c.from() == null ? "(default sender)" : c.from()));
             out.println("Kind:      " + (c.transactional() ? "transactional" : "marketing")
                     + (c.allowUnknown() ? ", UNKNOWN status mailed too" : ""));
