@@ -8,9 +8,11 @@
  * <p>
  * Results are records that grow only by appending a component; the inputs are final classes with
  * builders.
+ * <p>
+ * 1.3: {@link org.herald.campaigns.CampaignReport#links()}, clicks and unique clickers per link.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.herald.campaigns;
 
 import org.osgi.annotation.bundle.Export;

@@ -138,6 +138,13 @@ public interface MessageStore {
     /** Message events of the campaign whose events carry {@code source}, counted by type. */
     List<EventCount> eventCounts(String source);
 
+    /** Clicks on one link (URL) of a campaign: all and by distinct contacts. */
+    record LinkCount(String url, long clicks, long contacts) {
+    }
+
+    /** The click events carrying {@code source} counted per link, the most clicked first (then by URL). */
+    List<LinkCount> linkClicks(String source);
+
     // ---- transactional system messages (the double opt-in confirmation)
 
     /**

@@ -21,7 +21,7 @@
  * 2.2: {@link org.herald.store.BounceStore}, processed bounces and the quarantine; the system messages and
  * the sending-choice ledger entries of {@link org.herald.store.MessageStore}.
  * 2.4: segment targets: {@link org.herald.store.SegmentCompiler} (implemented by the audience bundle) and the
- * segments of {@link org.herald.store.MessageStore.AudienceQuery}.
+ * segments of {@link org.herald.store.MessageStore.AudienceQuery}; {@link org.herald.store.MessageStore#linkClicks}.
  */
 @Export
 @Version("2.4.0")

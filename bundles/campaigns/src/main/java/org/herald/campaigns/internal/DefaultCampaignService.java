@@ -332,11 +332,15 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         EventCount opens = events.getOrDefault(EventTypes.MESSAGE_OPENED, none);
         EventCount clicks = events.getOrDefault(EventTypes.MESSAGE_CLICKED, none);
         long bounces = counts.get(MessageStatus.HF) + counts.get(MessageStatus.UF) + counts.get(MessageStatus.SF);
+        List<CampaignReport.LinkClicks> links = clicks.events() == 0 ? List.of() : messages.linkClicks(source(c.id()))
+                .stream().map(l -> new CampaignReport.LinkClicks(l.url(), l.clicks(), l.contacts())).toList();
+        Map<String, Long> byLink = new LinkedHashMap<>();
+        links.forEach(l -> byLink.put(l.url(), l.clicks()));
         return new CampaignReport(c.name(), c.state(), total, counts, messages.retrying(c.id()), opens.events(),
-                opens.contacts(), clicks.events(), clicks.contacts(), Map.of(),
+                opens.contacts(), clicks.events(), clicks.contacts(), byLink,
                 events.getOrDefault(EventTypes.UNSUBSCRIBED, none).contacts(),
                 Math.max(bounces, events.getOrDefault(EventTypes.MESSAGE_BOUNCED, none).contacts()),
-                events.getOrDefault(EventTypes.MESSAGE_COMPLAINED, none).contacts());
+                events.getOrDefault(EventTypes.MESSAGE_COMPLAINED, none).contacts(), links);
     }
 
     // ---- test send

@@ -46,6 +46,12 @@ final class CampaignCommands {
         out.println("  opens " + r.opens() + " (unique " + r.uniqueOpens() + "), clicks " + r.clicks() + " (unique "
                 + r.uniqueClicks() + "), unsubscribes " + r.unsubscribes() + ", bounces " + r.bounces()
                 + ", complaints " + r.complaints());
+        if (!r.links().isEmpty()) {
+            out.println("  clicks per link (all, unique):");
+            for (CampaignReport.LinkClicks l : r.links()) {
+                out.printf("  %8d %8d  %s%n", l.clicks(), l.uniqueClicks(), l.url());
+            }
+        }
     }
 
     @Service
