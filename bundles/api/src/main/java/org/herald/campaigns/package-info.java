@@ -9,7 +9,9 @@
  * Results are records that grow only by appending a component; the inputs are final classes with
  * builders.
  * <p>
- * 1.3: {@link org.herald.campaigns.CampaignReport#links()}, clicks and unique clickers per link.
+ * 1.3: {@link org.herald.campaigns.CampaignReport#links()}, clicks and unique clickers per link; A/B tests
+ * ({@link org.herald.campaigns.AbTest} on {@link org.herald.campaigns.CampaignInput}, {@link org.herald.campaigns.AbTestInfo}
+ * on the campaign and its report, {@link org.herald.campaigns.VariantFigures}).
  */
 @Export
 @Version("1.3.0")

@@ -21,7 +21,9 @@
  * 2.2: {@link org.herald.store.BounceStore}, processed bounces and the quarantine; the system messages and
  * the sending-choice ledger entries of {@link org.herald.store.MessageStore}.
  * 2.4: segment targets: {@link org.herald.store.SegmentCompiler} (implemented by the audience bundle) and the
- * segments of {@link org.herald.store.MessageStore.AudienceQuery}; {@link org.herald.store.MessageStore#linkClicks}.
+ * segments of {@link org.herald.store.MessageStore.AudienceQuery}; {@link org.herald.store.MessageStore#linkClicks};
+ * A/B tests: the test and its decision on {@link org.herald.store.CampaignStore.CampaignRecord}, the variant of
+ * {@link org.herald.store.MessageStore.Recipient} and {@link org.herald.store.MessageStore.MessageRecord}, their figures.
  */
 @Export
 @Version("2.4.0")

@@ -43,7 +43,7 @@ public class JdbcMessageStore implements MessageStore {
     private static final int CHUNK = 200;
     private static final String COLUMNS = "m.id, m.campaign_id, m.contact_id, c.public_id, c.email, c.status, "
             + "c.deleted_at, m.status, m.lists, m.queued_at, m.status_at, m.sent_at, m.next_attempt_at, m.attempts, "
-            + "m.first_failure_at, m.reply";
+            + "m.first_failure_at, m.reply, m.variant";
     // the hint: Derby would compile the IN list of read() into a table scan, whose locks deadlock concurrent writers
     private static final String FROM = " FROM campaign_message m " + ContactTable.hint("constraint=campaign_message_pk")
             + "JOIN contact c ON c.id = m.contact_id";
@@ -228,7 +228,7 @@ public class JdbcMessageStore implements MessageStore {
             Set<Long> queued = queuedContacts(st, campaignId, sorted);
             Set<Long> fresh = new HashSet<>();
             PreparedStatement insert = st.get("INSERT INTO campaign_message (id, campaign_id, contact_id, status, lists, "
-                    + "queued_at, status_at, next_attempt_at, attempts) VALUES (?, ?, ?, 'WFS', ?, ?, ?, ?, 0)");
+                    + "queued_at, status_at, next_attempt_at, attempts, variant) VALUES (?, ?, ?, 'WFS', ?, ?, ?, ?, 0, ?)");
             List<Long> ids = new ArrayList<>();
             Timestamp t = Timestamp.from(at);
             for (Recipient r : sorted) {
@@ -245,6 +245,7 @@ public class JdbcMessageStore implements MessageStore {
                 insert.setTimestamp(5, t);
                 insert.setTimestamp(6, t);
                 insert.setTimestamp(7, t);
+                insert.setString(8, r.variant());
                 insert.addBatch();
             }
             if (ids.isEmpty()) {
@@ -256,7 +257,7 @@ public class JdbcMessageStore implements MessageStore {
             for (Recipient r : sorted) {
                 if (i < ids.size() && fresh.contains(r.contactKey())) {
                     records.add(new MessageRecord(ids.get(i++), campaignId, r.contactKey(), r.contactId(), null, null, false,
-                            MessageStatus.WFS, r.lists(), at, at, null, at, 0, null, null));
+                            MessageStatus.WFS, r.lists(), at, at, null, at, 0, null, null, r.variant()));
                 }
             }
             EventTable.append(st, records.stream().map(event).toList());
@@ -322,7 +323,7 @@ public class JdbcMessageStore implements MessageStore {
         return new MessageRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 OptInStatus.valueOf(rs.getString(6)), rs.getTimestamp(7) != null, MessageStatus.valueOf(rs.getString(8)),
                 CampaignEntity.split(rs.getString(9)), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13),
-                rs.getInt(14), instant(rs, 15), rs.getString(16));
+                rs.getInt(14), instant(rs, 15), rs.getString(16), rs.getString(17));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -414,7 +415,7 @@ public class JdbcMessageStore implements MessageStore {
                         all.add(new MessageRecord(m.id(), m.campaignId(), m.contactKey(), m.contactId(), m.email(),
                                 m.contactStatus(), m.contactDeleted(), MessageStatus.WFS, m.lists(), m.queuedAt(),
                                 m.statusAt(), m.sentAt(), c.retryAt(), m.attempts() + 1,
-                                m.firstFailureAt() == null ? c.at() : m.firstFailureAt(), reply));
+                                m.firstFailureAt() == null ? c.at() : m.firstFailureAt(), reply, m.variant()));
                     }
                 } else {
                     boolean attempt = c.status() != MessageStatus.C && c.status() != MessageStatus.OO;
@@ -429,7 +430,8 @@ public class JdbcMessageStore implements MessageStore {
                         MessageRecord after = new MessageRecord(m.id(), m.campaignId(), m.contactKey(), m.contactId(),
                                 m.email(), m.contactStatus(), m.contactDeleted(), c.status(), m.lists(), m.queuedAt(), c.at(),
                                 c.status() == MessageStatus.SENT ? c.at() : m.sentAt(), null,
-                                m.attempts() + (attempt ? 1 : 0), m.firstFailureAt(), reply == null ? m.reply() : reply);
+                                m.attempts() + (attempt ? 1 : 0), m.firstFailureAt(), reply == null ? m.reply() : reply,
+                                m.variant());
                         finals.add(after);
                         all.add(after);
                     }
@@ -626,6 +628,65 @@ public class JdbcMessageStore implements MessageStore {
                 }
             }
             return List.copyOf(counts.values());
+        });
+    }
+
+    @Override
+    public List<VariantCount> variantCounts(long campaignId, String source) {
+        return db.read("count variants", st -> {
+            Map<String, long[]> figures = new java.util.TreeMap<>();
+            PreparedStatement ps = st.get("SELECT variant, COUNT(*), SUM(CASE WHEN status = 'SENT' THEN 1 ELSE 0 END) "
+                    + "FROM campaign_message WHERE campaign_id = ? AND variant IS NOT NULL GROUP BY variant");
+            ps.setLong(1, campaignId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] f = figures.computeIfAbsent(rs.getString(1), v -> new long[6]);
+                    f[0] = rs.getLong(2);
+                    f[1] = rs.getLong(3);
+                }
+            }
+            // a contact has one message per campaign: its events of the campaign belong to that message's variant
+            PreparedStatement events = st.get("SELECT m.variant, e.event_type, COUNT(*), COUNT(DISTINCT e.contact_id) "
+                    + "FROM contact_event e JOIN campaign_message m ON m.contact_id = e.contact_id AND m.campaign_id = ? "
+                    + "WHERE e.source = ? AND e.event_type IN ('message_opened', 'message_clicked') "
+                    + "AND m.variant IS NOT NULL GROUP BY m.variant, e.event_type");
+            events.setLong(1, campaignId);
+            events.setString(2, source);
+            try (ResultSet rs = events.executeQuery()) {
+                while (rs.next()) {
+                    long[] f = figures.computeIfAbsent(rs.getString(1), v -> new long[6]);
+                    int at = "message_opened".equals(rs.getString(2)) ? 2 : 4;
+                    f[at] = rs.getLong(3);
+                    f[at + 1] = rs.getLong(4);
+                }
+            }
+            List<VariantCount> out = new ArrayList<>();
+            figures.forEach((v, f) -> out.add(new VariantCount(v, f[0], f[1], f[2], f[3], f[4], f[5])));
+            return out;
+        });
+    }
+
+    @Override
+    public List<VariantPurchase> variantPurchases(long campaignId, String source, Instant until) {
+        return db.read("read variant purchases", st -> {
+            PreparedStatement ps = st.get("SELECT m.variant, m.id, p.occurred_at, p.amount, p.properties, "
+                    + "(SELECT MIN(k.occurred_at) FROM contact_event k WHERE k.contact_id = m.contact_id AND k.source = ? "
+                    + "AND k.event_type = 'message_clicked') "
+                    + "FROM campaign_message m JOIN contact_event p ON p.contact_id = m.contact_id "
+                    + "WHERE m.campaign_id = ? AND m.variant IS NOT NULL AND m.sent_at IS NOT NULL "
+                    + "AND p.event_type = 'purchase' AND p.occurred_at >= m.sent_at AND p.occurred_at <= ?");
+            ps.setString(1, source);
+            ps.setLong(2, campaignId);
+            ps.setTimestamp(3, Timestamp.from(until));
+            List<VariantPurchase> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String properties = rs.getString(5);
+                    out.add(new VariantPurchase(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                            rs.getBigDecimal(4), properties == null ? Map.of() : Json.object(properties), instant(rs, 6)));
+                }
+            }
+            return out;
         });
     }
 

@@ -41,7 +41,8 @@ final class Migrator {
             new Migration(5, "preferences", "db/migration/V5__preferences.sql"),
             new Migration(6, "bounces", "db/migration/V6__bounces.sql"),
             new Migration(7, "system messages", "db/migration/V7__system_messages.sql"),
-            new Migration(8, "forms", "db/migration/V8__forms.sql"));
+            new Migration(8, "forms", "db/migration/V8__forms.sql"),
+            new Migration(9, "ab tests", "db/migration/V9__ab_tests.sql"));
 
     record Migration(int version, String description, String resource) {
     }
