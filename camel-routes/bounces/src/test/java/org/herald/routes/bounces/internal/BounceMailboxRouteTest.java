@@ -142,6 +142,8 @@ class BounceMailboxRouteTest {
                 Configs.defaults(org.herald.campaigns.internal.ConfirmationConfig.class));
         var subscribers = new org.herald.preferences.internal.DefaultSubscriberService(b.tokens, b.bed.contacts,
                 b.bed.lists, b.bed.fields, policy, b.bed.stores.messages(), b.bed.events, confirmations,
+                new org.herald.forms.internal.DefaultFormService(b.bed.stores.forms(), b.bed.contacts, b.bed.fields,
+                        b.bed.lists, confirmations, b.tokens, Configs.defaults(org.herald.forms.internal.FormsConfig.class)),
                 Configs.defaults(org.herald.pages.internal.PagesConfig.class));
         String token = links.forMessage(fay.id(), toFay.id()).get("unsubscribe_token");
         mailbox.deliver(("From: fay@dest.test\r\nTo: unsubscribe@herald.test\r\nSubject: unsubscribe " + token
