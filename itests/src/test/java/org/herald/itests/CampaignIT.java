@@ -120,8 +120,9 @@ class CampaignIT {
                 .isEqualTo("SENDING");
         assertThat(herald.console("herald:campaign-report " + name)).contains("A/B test by OPENS").contains("testing");
 
-        String console = herald.console("herald:campaign-create cs" + run + " --template t" + run + " --segment vip" + run
-                + " --ab-subject One --ab-subject Two --ab-wait 2h --ab-sample 30");
+        // Karaf reads options only before the arguments
+        String console = herald.console("herald:campaign-create --template t" + run + " --segment vip" + run
+                + " --ab-subject One --ab-subject Two --ab-wait 2h --ab-sample 30 cs" + run);
         assertThat(console).contains("Created campaign cs" + run);
         assertThat(herald.console("herald:campaign-show cs" + run)).contains("Segments:  vip" + run)
                 .contains("A/B test:  30% of the audience, winner by CLICKS after 120 min").contains("subject \"Two\"");
