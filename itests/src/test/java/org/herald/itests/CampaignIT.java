@@ -89,6 +89,46 @@ class CampaignIT {
     }
 
     @Test
+    void aSegmentTargetedAbTestThroughRestAndTheConsole(HeraldContainer herald) throws Exception {
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String list = "l" + run;
+        ok(herald.admin("POST", API + "/lists", "{\"name\":\"" + list + "\"}"));
+        for (int i = 0; i < 5; i++) {
+            ok(herald.admin("POST", API + "/contacts", "{\"email\":\"" + uniqueEmail("s" + i) + "\",\"status\":\"CONFIRMED\","
+                    + "\"lists\":[\"" + list + "\"],\"tags\":[" + (i < 4 ? "\"vip\"" : "") + "]}"));
+        }
+        ok(herald.admin("POST", API + "/segments", "{\"name\":\"vip" + run + "\",\"parentList\":\"" + list
+                + "\",\"text\":\"tag vip\"}"));
+        ok(herald.admin("PUT", API + "/templates/t" + run, "{\"subject\":\"Hello\",\"html\":\"<p>Hi</p>\"}"));
+        String name = "ab" + run;
+        ok(herald.admin("POST", API + "/campaigns", "{\"name\":\"" + name + "\",\"template\":\"t" + run
+                + "\",\"segments\":[\"vip" + run + "\"],\"abTest\":{\"samplePercent\":50,\"metric\":\"OPENS\","
+                + "\"waitMinutes\":600,\"variants\":[{\"name\":\"A\",\"subject\":\"First\"},"
+                + "{\"name\":\"B\",\"subject\":\"Second\"}]}}"));
+        ok(herald.admin("POST", API + "/campaigns/" + name + "/send", "{}"));
+        // the sample: half of the segment's four contacts, one per variant; the rest waits for the winner
+        HeraldContainer.await("the A/B sample of " + name + " sent", Duration.ofSeconds(60),
+                () -> uncheck(() -> report(herald, name).path("statuses").path("SENT").asLong() == 2));
+        JsonNode report = report(herald, name);
+        assertThat(report.path("messages").asLong()).isEqualTo(2);
+        assertThat(report.path("abTest").path("metric").asText()).isEqualTo("OPENS");
+        assertThat(report.path("abTest").path("winner").isNull() || report.path("abTest").path("winner").isMissingNode())
+                .isTrue();
+        assertThat(report.path("variants").findValuesAsText("name")).containsExactly("A", "B");
+        assertThat(report.path("variants").findValues("sent")).extracting(JsonNode::asLong).containsExactly(1L, 1L);
+        assertThat(parse(herald.admin("GET", API + "/campaigns/" + name, null).body()).path("state").asText())
+                .isEqualTo("SENDING");
+        assertThat(herald.console("herald:campaign-report " + name)).contains("A/B test by OPENS").contains("testing");
+
+        // Karaf reads options only before the arguments
+        String console = herald.console("herald:campaign-create --template t" + run + " --segment vip" + run
+                + " --ab-subject One --ab-subject Two --ab-wait 2h --ab-sample 30 cs" + run);
+        assertThat(console).contains("Created campaign cs" + run);
+        assertThat(herald.console("herald:campaign-show cs" + run)).contains("Segments:  vip" + run)
+                .contains("A/B test:  30% of the audience, winner by CLICKS after 120 min").contains("subject \"Two\"");
+    }
+
+    @Test
     void killsAtFivePointsOfACampaignLoseNoRecipientAndKeepEachMessageId(HeraldContainer herald) throws Exception {
         int contacts = 800;
         String run = String.valueOf(System.nanoTime() % 1_000_000_000L);

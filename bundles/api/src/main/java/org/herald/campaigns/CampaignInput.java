@@ -16,6 +16,7 @@ public final class CampaignInput {
     private final List<String> excludeLists;
     private final List<String> segments;
     private final List<String> excludeSegments;
+    private final AbTest abTest;
 
     private CampaignInput(Builder b) {
         this.template = b.template;
@@ -28,6 +29,7 @@ public final class CampaignInput {
         this.excludeLists = List.copyOf(b.excludeLists);
         this.segments = List.copyOf(b.segments);
         this.excludeSegments = List.copyOf(b.excludeSegments);
+        this.abTest = b.abTest;
     }
 
     /** A campaign of template {@code template}. */
@@ -75,6 +77,11 @@ public final class CampaignInput {
         return excludeSegments;
     }
 
+    /** The A/B test, or null for none. */
+    public AbTest abTest() {
+        return abTest;
+    }
+
     public static final class Builder {
         private final String template;
         private String subject;
@@ -86,6 +93,7 @@ public final class CampaignInput {
         private final List<String> excludeLists = new ArrayList<>();
         private final List<String> segments = new ArrayList<>();
         private final List<String> excludeSegments = new ArrayList<>();
+        private AbTest abTest;
 
         private Builder(String template) {
             this.template = template;
@@ -135,6 +143,12 @@ public final class CampaignInput {
 
         public Builder excludeSegment(String... names) {
             excludeSegments.addAll(List.of(names));
+            return this;
+        }
+
+        /** Sends the campaign as an A/B test (1.3); null for none. */
+        public Builder abTest(AbTest abTest) {
+            this.abTest = abTest;
             return this;
         }
 

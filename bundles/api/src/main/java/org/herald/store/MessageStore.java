@@ -20,25 +20,50 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface MessageStore {
 
-    /** Who to select: members of {@code lists} not in {@code excludeLists}, live, with one of {@code statuses}. */
-    record AudienceQuery(Set<String> lists, Set<String> excludeLists, Set<OptInStatus> statuses) {
+    /**
+     * Who to select: live contacts with one of {@code statuses} that are members of {@code lists} or
+     * match one of {@code segments}, and neither members of {@code excludeLists} nor matching one of
+     * {@code excludeSegments}.
+     */
+    record AudienceQuery(Set<String> lists, Set<String> excludeLists, Set<OptInStatus> statuses,
+            List<SegmentCompiler.CompiledSegment> segments, List<SegmentCompiler.CompiledSegment> excludeSegments) {
         public AudienceQuery {
             lists = Set.copyOf(lists);
             excludeLists = Set.copyOf(excludeLists);
             statuses = Set.copyOf(statuses);
+            segments = segments == null ? List.of() : List.copyOf(segments);
+            excludeSegments = excludeSegments == null ? List.of() : List.copyOf(excludeSegments);
+        }
+
+        /** Lists only (2.3). */
+        public AudienceQuery(Set<String> lists, Set<String> excludeLists, Set<OptInStatus> statuses) {
+            this(lists, excludeLists, statuses, List.of(), List.of());
         }
     }
 
-    /** A selected contact, with the target lists it is a member of (what its unsubscribe link leaves). */
-    record Recipient(long contactKey, String contactId, List<String> lists) {
+    /**
+     * A selected contact, with the lists its unsubscribe link leaves: the target lists it is a member
+     * of and the parent lists of the target segments it matches.
+     */
+    record Recipient(long contactKey, String contactId, List<String> lists, String variant) {
         public Recipient {
             lists = List.copyOf(lists);
+        }
+
+        /** Without an A/B variant (2.3). */
+        public Recipient(long contactKey, String contactId, List<String> lists) {
+            this(contactKey, contactId, lists, null);
+        }
+
+        /** This recipient with the A/B test variant {@code name}. */
+        public Recipient withVariant(String name) {
+            return new Recipient(contactKey, contactId, lists, name);
         }
     }
 
     /**
      * Recipients after contact key {@code afterKey} in key order, at most {@code limit}: each contact
-     * once however many target lists it is on.
+     * once however many target lists and segments it is in.
      */
     List<Recipient> recipients(AudienceQuery query, long afterKey, int limit);
 
@@ -46,9 +71,18 @@ public interface MessageStore {
     record MessageRecord(long id, long campaignId, long contactKey, String contactId, String email,
             OptInStatus contactStatus, boolean contactDeleted, MessageStatus status, List<String> lists,
             Instant queuedAt, Instant statusAt, Instant sentAt, Instant nextAttemptAt, int attempts,
-            Instant firstFailureAt, String reply) {
+            Instant firstFailureAt, String reply, String variant) {
         public MessageRecord {
             lists = lists == null ? List.of() : List.copyOf(lists);
+        }
+
+        /** Without an A/B variant (2.3). */
+        public MessageRecord(long id, long campaignId, long contactKey, String contactId, String email,
+                OptInStatus contactStatus, boolean contactDeleted, MessageStatus status, List<String> lists,
+                Instant queuedAt, Instant statusAt, Instant sentAt, Instant nextAttemptAt, int attempts,
+                Instant firstFailureAt, String reply) {
+            this(id, campaignId, contactKey, contactId, email, contactStatus, contactDeleted, status, lists, queuedAt,
+                    statusAt, sentAt, nextAttemptAt, attempts, firstFailureAt, reply, null);
         }
     }
 
@@ -122,6 +156,33 @@ public interface MessageStore {
 
     /** Message events of the campaign whose events carry {@code source}, counted by type. */
     List<EventCount> eventCounts(String source);
+
+    /** The figures of one A/B variant's sample messages: queued, sent, opens and clicks (all and distinct contacts). */
+    record VariantCount(String variant, long messages, long sent, long opens, long uniqueOpens, long clicks,
+            long uniqueClicks) {
+    }
+
+    /** Per variant, the figures of the campaign's sample messages (those with a variant) and their events ({@code source}). */
+    List<VariantCount> variantCounts(long campaignId, String source);
+
+    /**
+     * A purchase event of a contact that was sent a sample message of an A/B test, after it was sent:
+     * its message and variant, time, amount and properties, and when the contact first clicked the
+     * message (null if it did not), for the campaign bundle's attribution rule.
+     */
+    record VariantPurchase(String variant, long messageId, Instant at, java.math.BigDecimal amount,
+            Map<String, Object> properties, Instant firstClick) {
+    }
+
+    /** The purchases after the sample messages of the campaign were sent, up to {@code until}. */
+    List<VariantPurchase> variantPurchases(long campaignId, String source, Instant until);
+
+    /** Clicks on one link (URL) of a campaign: all and by distinct contacts. */
+    record LinkCount(String url, long clicks, long contacts) {
+    }
+
+    /** The click events carrying {@code source} counted per link, the most clicked first (then by URL). */
+    List<LinkCount> linkClicks(String source);
 
     // ---- transactional system messages (the double opt-in confirmation)
 

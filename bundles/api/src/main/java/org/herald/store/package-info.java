@@ -23,6 +23,10 @@
  * 2.3: {@link org.herald.store.FormStore}, subscription forms and their waiting subscriptions.
  * 2.4: {@link org.herald.store.SettingStore#claimRun(String, java.time.Instant, java.time.Duration)}, a claimed
  * run held by a renewed lease, so a run whose node died is finished by another.
+ * 2.4 also: segment targets: {@link org.herald.store.SegmentCompiler} (implemented by the audience bundle) and the
+ * segments of {@link org.herald.store.MessageStore.AudienceQuery}; {@link org.herald.store.MessageStore#linkClicks};
+ * A/B tests: the test and its decision on {@link org.herald.store.CampaignStore.CampaignRecord}, the variant of
+ * {@link org.herald.store.MessageStore.Recipient} and {@link org.herald.store.MessageStore.MessageRecord}, their figures.
  */
 @Export
 @Version("2.4.0")

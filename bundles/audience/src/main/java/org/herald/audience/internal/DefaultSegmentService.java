@@ -34,6 +34,7 @@ import org.herald.segments.SegmentInput;
 import org.herald.segments.SegmentService;
 import org.herald.segments.spi.ConditionKind;
 import org.herald.store.ContactRecord;
+import org.herald.store.SegmentCompiler;
 import org.herald.store.SegmentRecord;
 import org.herald.store.SegmentSql;
 import org.herald.store.SegmentStore;
@@ -51,12 +52,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Segments over the store: conditions parsed by {@link Conditions} (built-in kinds and the
  * {@link ConditionKind} services of extension bundles), compiled by {@link Compiler} and evaluated
- * by the {@link SegmentStore} in one statement each. Also the list delete guard for the lists
+ * by the {@link SegmentStore} in one statement each; as {@link SegmentCompiler}, the compiled
+ * segments that campaigns target, which the message store selects recipients by. Also the list delete guard for the lists
  * segments use (through {@link SegmentListUsage}).
  */
-@Component(service = SegmentService.class, configurationPid = "org.herald.audience")
+@Component(service = {SegmentService.class, SegmentCompiler.class}, configurationPid = "org.herald.audience")
 @Designate(ocd = AudienceConfig.class)
-public class DefaultSegmentService implements SegmentService {
+public class DefaultSegmentService implements SegmentService, SegmentCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSegmentService.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
@@ -257,6 +259,12 @@ public class DefaultSegmentService implements SegmentService {
     private SegmentSql sqlOf(String name, Instant now) {
         Segment s = get(name);
         return sql(s.parentList(), s.condition(), now);
+    }
+
+    @Override
+    public CompiledSegment compile(String name, Instant now) {
+        Segment s = get(name);
+        return new CompiledSegment(s.name(), s.parentList(), sql(s.parentList(), s.condition(), now));
     }
 
     @Override

@@ -7,8 +7,7 @@ import org.herald.store.MessageStore.Recipient;
 
 /**
  * Turns a campaign's targets and exclusions into its recipients, in contact key order, each once:
- * the seam where segment targets plug in. Lists are resolved by SQL in the store
- * ({@link ListAudience}).
+ * lists and segments are resolved by SQL in the store ({@link StoreAudience}).
  */
 interface Audience {
 

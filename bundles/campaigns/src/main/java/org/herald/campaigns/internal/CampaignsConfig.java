@@ -42,6 +42,9 @@ public @interface CampaignsConfig {
     @AttributeDefinition(description = "Recipients queued per transaction when a campaign starts")
     int queueBatchSize() default 1000;
 
+    @AttributeDefinition(description = "A/B tests by revenue: a purchase counts for a message when its properties name the message or the campaign, or when it comes within this many days after the contact's first click on the message")
+    int attributionDays() default 7;
+
     @AttributeDefinition(description = "Milliseconds between checks for scheduled campaigns and finished ones")
     long tickMillis() default 1000;
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import org.herald.campaigns.AbVariant;
 import org.herald.campaigns.Campaign;
 import org.herald.campaigns.CampaignInput;
 import org.herald.campaigns.CampaignReport;
@@ -26,6 +27,7 @@ import org.herald.campaigns.CampaignState;
 import org.herald.campaigns.MessageStatus;
 import org.herald.campaigns.RenderedMessage;
 import org.herald.campaigns.SendDecision;
+import org.herald.campaigns.VariantFigures;
 import org.herald.common.ConflictException;
 import org.herald.common.NotFoundException;
 import org.herald.common.ValidationException;
@@ -47,6 +49,7 @@ import org.herald.store.MessageStore.EventCount;
 import org.herald.store.MessageStore.MessageRecord;
 import org.herald.store.MessageStore.Recipient;
 import org.herald.store.MessageStore.StatusChange;
+import org.herald.store.SegmentCompiler;
 import org.herald.store.TemplateStore.TemplateRecord;
 import org.herald.tokens.Token;
 import org.herald.tokens.TokenPurpose;
@@ -90,6 +93,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     private final Tracking tracking;
     private final CampaignsConfig config;
     private final Audience audience;
+    private final SegmentCompiler segments;
     private final Set<Long> queueing = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<OutboundMessage> tests = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService ticker;
@@ -99,7 +103,8 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
             @Reference ContactStore contacts, @Reference ContactService contactService, @Reference ListStore lists,
             @Reference DefaultTemplateService templates, @Reference DefaultSendPolicy policy,
             @Reference TokenService tokens, @Reference Tracking tracking, @Reference DefaultSubscriberLinks links,
-            CampaignsConfig config) {
+            @Reference SegmentCompiler segments, CampaignsConfig config) {
+        this.segments = segments;
         this.links = links;
         this.campaigns = campaigns;
         this.messages = messages;
@@ -111,7 +116,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         this.tokens = tokens;
         this.tracking = tracking;
         this.config = config;
-        this.audience = new ListAudience(messages);
+        this.audience = new StoreAudience(messages, segments);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "herald-campaigns-tick");
             t.setDaemon(true);
@@ -144,15 +149,51 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
 
     /** Starts due scheduled campaigns, marks SENDING campaigns with nothing waiting SENT. */
     void tick() {
-        Instant now = Instant.now();
+        tick(Instant.now());
+    }
+
+    /**
+     * The tick as of {@code now}: starts due scheduled campaigns, picks the winners of A/B tests whose
+     * wait is over (and queues the rest), marks SENDING campaigns with nothing waiting SENT (an A/B
+     * test only once its rest is queued).
+     */
+    void tick(Instant now) {
         for (CampaignRecord c : campaigns.inState(EnumSet.of(CampaignState.SCHEDULED, CampaignState.SENDING))) {
+            AbTests.Definition ab = AbTests.of(c);
             if (c.state() == CampaignState.SCHEDULED && c.scheduledAt() != null && !c.scheduledAt().isAfter(now)) {
                 start(c, "scheduler");
+            } else if (c.state() == CampaignState.SENDING && ab != null && c.abWinner() == null) {
+                Instant at = AbTests.decideAt(c, ab);
+                if (at != null && !at.isAfter(now)) {
+                    decide(c, ab, now);
+                }
+            } else if (c.state() == CampaignState.SENDING && ab != null && c.abRestQueuedAt() == null) {
+                continue;
             } else if (c.state() == CampaignState.SENDING && !queueing.contains(c.id()) && !messages.hasWaiting(c.id())) {
                 campaigns.transition(c.id(), EnumSet.of(CampaignState.SENDING), CampaignState.SENT, null, null, now)
                         .ifPresent(done -> LOG.info("Campaign '{}' sent", done.name()));
             }
         }
+    }
+
+    /**
+     * Picks the A/B test's winner from the sample's figures and, when this node's guarded update is the
+     * one that records it, queues the rest of the audience with it. Another node deciding at the same
+     * moment finds the winner recorded and does nothing.
+     */
+    private void decide(CampaignRecord c, AbTests.Definition ab, Instant now) {
+        List<VariantFigures> figures = variantFigures(c, ab, now);
+        String[] winner = AbTests.winner(ab, figures);
+        campaigns.decideAbTest(c.id(), winner[0], winner[1], now).ifPresent(decided -> {
+            LOG.info("Campaign '{}': A/B test decided, {}", c.name(), winner[1]);
+            queue(decided);
+        });
+    }
+
+    private List<VariantFigures> variantFigures(CampaignRecord c, AbTests.Definition ab, Instant until) {
+        String source = source(c.id());
+        return AbTests.figures(ab, messages.variantCounts(c.id(), source), messages.variantPurchases(c.id(), source, until),
+                c.name(), config.attributionDays());
     }
 
     // ---- definitions
@@ -182,14 +223,34 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         for (String l : in.excludeLists()) {
             lists.findList(l).orElseThrow(() -> new ValidationException("excludeLists", l, "list '" + l + "' does not exist"));
         }
-        if (!in.segments().isEmpty() || !in.excludeSegments().isEmpty()) {
-            throw new ValidationException("segments", String.join(",", in.segments()), "segment targets are not supported yet");
+        Instant now = Instant.now();
+        for (String s : in.segments()) {
+            segment("segments", s, now);
+        }
+        for (String s : in.excludeSegments()) {
+            segment("excludeSegments", s, now);
         }
         checkAddress("from", in.from());
         checkAddress("replyTo", in.replyTo());
+        String ab = null;
+        if (in.abTest() != null) {
+            if (in.transactional()) {
+                throw new ValidationException("abTest", null, "abTest: a transactional campaign is not A/B tested");
+            }
+            ab = AbTests.json(AbTests.check(in.abTest(), t -> templates.find(t).isPresent()));
+        }
         return new CampaignRecord(id, name, in.template(), in.subject(), in.from(), in.replyTo(), state,
                 in.transactional(), in.allowUnknown() || config.allowUnknownDefault(), in.lists(), in.excludeLists(),
-                in.segments(), in.excludeSegments(), null, created, null, null);
+                in.segments(), in.excludeSegments(), null, created, null, null, ab, null, null, null, null);
+    }
+
+    /** Checks that the segment exists and its condition compiles. */
+    private void segment(String field, String name, Instant now) {
+        try {
+            segments.compile(name, now);
+        } catch (NotFoundException e) {
+            throw new ValidationException(field, name, "segment '" + name + "' does not exist");
+        }
     }
 
     private static void checkAddress(String field, String address) {
@@ -229,26 +290,87 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         return campaigns.find(c.id()).orElse(started);
     }
 
-    /** Queues every recipient not yet queued, in batches; returns the number queued now. */
+    /**
+     * Queues every recipient not yet queued, in batches; returns the number queued now. An A/B test
+     * before its decision queues only its sample; after it, the rest (the sample's contacts are queued
+     * already, so the unique message per contact skips them), and notes that the rest is queued.
+     */
     long queue(CampaignRecord c) {
         queueing.add(c.id());
         try {
+            AbTests.Definition ab = AbTests.of(c);
+            if (ab != null && c.abWinner() == null) {
+                return queueSample(c, ab);
+            }
             long queued = 0;
             long after = 0;
-            String source = source(c.id());
             while (true) {
                 List<Recipient> batch = audience.next(c, c.allowUnknown(), after, config.queueBatchSize());
                 if (batch.isEmpty()) {
-                    return queued;
+                    break;
                 }
                 after = batch.get(batch.size() - 1).contactKey();
-                Instant now = Instant.now();
-                queued += messages.enqueue(c.id(), batch, now, m -> event(m, c, source, EventTypes.MESSAGE_QUEUED,
-                        MessageStatus.WFS, null, "system", now)).size();
+                queued += enqueue(c, batch);
             }
+            if (ab != null) {
+                campaigns.abRestQueued(c.id(), Instant.now());
+            }
+            return queued;
         } finally {
             queueing.remove(c.id());
         }
+    }
+
+    private int enqueue(CampaignRecord c, List<Recipient> batch) {
+        String source = source(c.id());
+        Instant now = Instant.now();
+        return messages.enqueue(c.id(), batch, now, m -> event(m, c, source, EventTypes.MESSAGE_QUEUED,
+                MessageStatus.WFS, null, "system", now)).size();
+    }
+
+    /**
+     * Queues the A/B sample: the audience is read twice, once to count it and once to keep the
+     * recipients of the lowest ranks (a hash of campaign and contact: random, but the same every time,
+     * so queueing again after a crash picks the same sample), which take the variants in turn by rank,
+     * an even split.
+     */
+    private long queueSample(CampaignRecord c, AbTests.Definition ab) {
+        long total = 0;
+        long after = 0;
+        List<Recipient> batch;
+        while (!(batch = audience.next(c, c.allowUnknown(), after, config.queueBatchSize())).isEmpty()) {
+            total += batch.size();
+            after = batch.get(batch.size() - 1).contactKey();
+        }
+        int size = AbTests.sampleSize(total, ab);
+        java.util.PriorityQueue<Object[]> lowest = new java.util.PriorityQueue<>(Math.max(1, size),
+                (x, y) -> Long.compare((long) y[0], (long) x[0]));
+        after = 0;
+        while (size > 0 && !(batch = audience.next(c, c.allowUnknown(), after, config.queueBatchSize())).isEmpty()) {
+            for (Recipient r : batch) {
+                long rank = AbTests.rank(c.id(), r.contactKey());
+                if (lowest.size() < size) {
+                    lowest.add(new Object[] {rank, r});
+                } else if (rank < (long) lowest.peek()[0]) {
+                    lowest.poll();
+                    lowest.add(new Object[] {rank, r});
+                }
+            }
+            after = batch.get(batch.size() - 1).contactKey();
+        }
+        List<Object[]> byRank = new ArrayList<>(lowest);
+        byRank.sort((x, y) -> Long.compare((long) x[0], (long) y[0]));
+        List<Recipient> sample = new ArrayList<>();
+        for (int i = 0; i < byRank.size(); i++) {
+            sample.add(((Recipient) byRank.get(i)[1]).withVariant(ab.variants().get(i % ab.variants().size()).name()));
+        }
+        sample.sort(java.util.Comparator.comparingLong(Recipient::contactKey));
+        long queued = 0;
+        for (int from = 0; from < sample.size(); from += config.queueBatchSize()) {
+            queued += enqueue(c, sample.subList(from, Math.min(sample.size(), from + config.queueBatchSize())));
+        }
+        LOG.info("Campaign '{}': A/B sample of {} of {} queued ({})", c.name(), sample.size(), total, AbTests.describe(ab));
+        return queued;
     }
 
     @Override
@@ -306,6 +428,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     @Override
     public CampaignReport report(String name) {
         CampaignRecord c = record(name);
+        AbTests.Definition ab = AbTests.of(c);
         Map<MessageStatus, Long> counts = messages.counts(c.id());
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         Map<String, EventCount> events = new HashMap<>();
@@ -316,11 +439,16 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         EventCount opens = events.getOrDefault(EventTypes.MESSAGE_OPENED, none);
         EventCount clicks = events.getOrDefault(EventTypes.MESSAGE_CLICKED, none);
         long bounces = counts.get(MessageStatus.HF) + counts.get(MessageStatus.UF) + counts.get(MessageStatus.SF);
+        List<CampaignReport.LinkClicks> links = clicks.events() == 0 ? List.of() : messages.linkClicks(source(c.id()))
+                .stream().map(l -> new CampaignReport.LinkClicks(l.url(), l.clicks(), l.contacts())).toList();
+        Map<String, Long> byLink = new LinkedHashMap<>();
+        links.forEach(l -> byLink.put(l.url(), l.clicks()));
         return new CampaignReport(c.name(), c.state(), total, counts, messages.retrying(c.id()), opens.events(),
-                opens.contacts(), clicks.events(), clicks.contacts(), Map.of(),
+                opens.contacts(), clicks.events(), clicks.contacts(), byLink,
                 events.getOrDefault(EventTypes.UNSUBSCRIBED, none).contacts(),
                 Math.max(bounces, events.getOrDefault(EventTypes.MESSAGE_BOUNCED, none).contacts()),
-                events.getOrDefault(EventTypes.MESSAGE_COMPLAINED, none).contacts());
+                events.getOrDefault(EventTypes.MESSAGE_COMPLAINED, none).contacts(), links, AbTests.info(c),
+                ab == null ? List.of() : variantFigures(c, ab, Instant.now()));
     }
 
     // ---- test send
@@ -382,7 +510,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
             return out;
         }
         Map<Long, CampaignRecord> byId = new HashMap<>();
-        Map<Long, TemplateRecord> templateOf = new HashMap<>();
+        Map<String, TemplateRecord> templateOf = new HashMap<>();
         List<StatusChange> notSent = new ArrayList<>();
         Map<Long, String> reasons = new HashMap<>();
         for (MessageRecord m : leased) {
@@ -395,8 +523,10 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
                 continue;
             }
             try {
-                TemplateRecord t = templateOf.computeIfAbsent(c.id(), id -> templates.record(c.template()));
-                out.add(message(m, c, t));
+                AbVariant variant = variant(m, c);
+                String template = variant != null && variant.template() != null ? variant.template() : c.template();
+                TemplateRecord t = templateOf.computeIfAbsent(template, templates::record);
+                out.add(message(m, c, t, variant));
             } catch (Templates.RenderException | NotFoundException e) {
                 notSent.add(new StatusChange(m.id(), MessageStatus.TE, now, null, e.getMessage()));
                 reasons.put(m.id(), "TE");
@@ -413,7 +543,16 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         return out;
     }
 
-    private OutboundMessage message(MessageRecord m, CampaignRecord c, TemplateRecord t) {
+    /** The A/B variant a message goes with: its own (the sample), the winner (the rest), or none. */
+    private static AbVariant variant(MessageRecord m, CampaignRecord c) {
+        AbTests.Definition ab = AbTests.of(c);
+        if (ab == null) {
+            return null;
+        }
+        return ab.variant(m.variant() != null ? m.variant() : c.abWinner());
+    }
+
+    private OutboundMessage message(MessageRecord m, CampaignRecord c, TemplateRecord t, AbVariant variant) {
         ContactRecord contact = contacts.findByInternalKey(m.contactKey())
                 .orElseThrow(() -> new NotFoundException("contact of message " + m.id() + " is gone"));
         Map<String, Object> values = new LinkedHashMap<>(contact.fields());
@@ -426,7 +565,7 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
                 .rfcMessageId(rfcMessageId(c.id(), m.id())).from(from(c)).replyTo(c.replyTo()).to(contact.email())
                 .envelopeFrom("bounce+" + tokens.issue(Token.of(TokenPurpose.BOUNCE, contact.id(), m.id())) + "@"
                         + config.bounceDomain())
-                .subject(subject(c, r)).text(r.text())
+                .subject(variant != null && variant.subject() != null ? variant.subject() : subject(c, r)).text(r.text())
                 .html(tracking.instrument(r.html(), config.baseUrl(), contact.id(), m.id(), List.of(this.links.pagePrefixes())));
         if (!c.transactional()) {
             String unsubscribe = "<" + links.get("unsubscribe_url") + ">";
@@ -437,6 +576,9 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
             b.header("List-Unsubscribe", unsubscribe).header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         b.header("X-Herald-Campaign", String.valueOf(c.id()));
+        if (variant != null) {
+            b.header("X-Herald-Variant", variant.name());
+        }
         return b.build();
     }
 
@@ -593,6 +735,9 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
         if (!m.lists().isEmpty()) {
             props.put("lists", m.lists());
         }
+        if (m.variant() != null) {
+            props.put("variant", m.variant());
+        }
         if (reason != null) {
             props.put("reply", reason);
         }
@@ -603,6 +748,6 @@ public class DefaultCampaignService implements CampaignService, OutboundSource {
     static Campaign toCampaign(CampaignRecord r) {
         return new Campaign(r.id(), r.name(), r.template(), r.subject(), r.from(), r.replyTo(), r.state(),
                 r.transactional(), r.allowUnknown(), r.lists(), r.excludeLists(), r.segments(), r.excludeSegments(),
-                r.scheduledAt(), r.created(), r.startedAt(), r.finishedAt());
+                r.scheduledAt(), r.created(), r.startedAt(), r.finishedAt(), AbTests.info(r));
     }
 }

@@ -288,8 +288,47 @@ class CampaignServiceTest {
         assertThat(r.opens()).isEqualTo(2);
         assertThat(r.uniqueOpens()).isEqualTo(1);
         assertThat(r.clicks()).isEqualTo(1);
+        assertThat(r.links()).containsExactly(new CampaignReport.LinkClicks(url, 1, 1));
+        assertThat(r.clicksByLink()).containsExactly(Map.entry(url, 1L));
         List<String> types = cb.bed.events.timeline(id, TimelineQuery.latest()).items().stream().map(ContactEvent::type).toList();
         assertThat(types).contains(EventTypes.MESSAGE_OPENED, EventTypes.MESSAGE_CLICKED);
+    }
+
+    @Test
+    void theReportCountsClicksAndUniqueClickersPerLink() {
+        String list = unique("l");
+        cb.bed.lists.create(list);
+        List<String> readers = List.of(unique("r") + "@a.test", unique("r") + "@a.test", unique("r") + "@a.test");
+        readers.forEach(r -> contact(r, OptInStatus.CONFIRMED, list));
+        String tpl = unique("tpl");
+        cb.templates.save(tpl, TemplateInput.builder().subject("s").html("<html><body><a href=\"https://shop.test/a\">A</a>"
+                + "<a href=\"https://shop.test/b\">B</a><a href=\"https://shop.test/c\">C</a></body></html>").build());
+        String name = unique("camp");
+        cb.campaigns.create(name, CampaignInput.builder(tpl).list(list).build());
+        cb.campaigns.send(name, "admin");
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("/t/c/([^?]+)\\?u=([^&]+)&amp;s=([^\"]+)\"");
+        int n = 0;
+        for (OutboundMessage m : deliverAll()) {
+            java.util.regex.Matcher l = link.matcher(m.html());
+            Map<String, String[]> links = new java.util.HashMap<>();
+            while (l.find()) {
+                links.put(java.net.URLDecoder.decode(l.group(2), java.nio.charset.StandardCharsets.UTF_8),
+                        new String[] {l.group(1), l.group(3)});
+            }
+            // every reader clicks A twice, the first two click B once, nobody clicks C
+            String[] a = links.get("https://shop.test/a");
+            assertThat(cb.tracking.click(a[0], "https://shop.test/a", a[1])).isPresent();
+            assertThat(cb.tracking.click(a[0], "https://shop.test/a", a[1])).isPresent();
+            if (n++ < 2) {
+                String[] b = links.get("https://shop.test/b");
+                assertThat(cb.tracking.click(b[0], "https://shop.test/b", b[1])).isPresent();
+            }
+        }
+        CampaignReport r = cb.campaigns.report(name);
+        assertThat(r.links()).containsExactly(new CampaignReport.LinkClicks("https://shop.test/a", 6, 3),
+                new CampaignReport.LinkClicks("https://shop.test/b", 2, 2));
+        assertThat(r.clicks()).isEqualTo(8);
+        assertThat(r.uniqueClicks()).isEqualTo(3);
     }
 
     @Test

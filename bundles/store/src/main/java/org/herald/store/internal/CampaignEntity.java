@@ -75,6 +75,21 @@ public class CampaignEntity {
     @Column(name = "finished_at")
     private Timestamp finishedAt;
 
+    @Column(name = "ab_test", length = 4000)
+    private String abTest;
+
+    @Column(name = "ab_winner", length = 64)
+    private String abWinner;
+
+    @Column(name = "ab_reason", length = 2000)
+    private String abReason;
+
+    @Column(name = "ab_decided_at")
+    private Timestamp abDecidedAt;
+
+    @Column(name = "ab_rest_queued_at")
+    private Timestamp abRestQueuedAt;
+
     public CampaignEntity() {
     }
 
@@ -105,6 +120,21 @@ public class CampaignEntity {
         this.excludeLists = join(c.excludeLists());
         this.segments = join(c.segments());
         this.excludeSegments = join(c.excludeSegments());
+        this.abTest = c.abTest();
+    }
+
+    String abWinner() {
+        return abWinner;
+    }
+
+    void decide(String winner, String reason, Instant at) {
+        this.abWinner = winner;
+        this.abReason = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+        this.abDecidedAt = Timestamp.from(at);
+    }
+
+    void restQueued(Instant at) {
+        this.abRestQueuedAt = Timestamp.from(at);
     }
 
     void move(CampaignState to, Instant scheduled, Instant started, Instant finished) {
@@ -123,7 +153,8 @@ public class CampaignEntity {
     CampaignRecord toRecord() {
         return new CampaignRecord(id, name, template, subject, from, replyTo, state, transactional, allowUnknown,
                 split(lists), split(excludeLists), split(segments), split(excludeSegments), instant(scheduledAt),
-                created.toInstant(), instant(startedAt), instant(finishedAt));
+                created.toInstant(), instant(startedAt), instant(finishedAt), abTest, abWinner, abReason,
+                instant(abDecidedAt), instant(abRestQueuedAt));
     }
 
     static String join(List<String> names) {

@@ -27,6 +27,7 @@ import org.herald.contacts.OptInStatus;
 import org.herald.store.BounceStore;
 import org.herald.store.EventWrite;
 import org.herald.store.MessageStore;
+import org.herald.store.SegmentCompiler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,7 +43,7 @@ public class JdbcMessageStore implements MessageStore {
     private static final int CHUNK = 200;
     private static final String COLUMNS = "m.id, m.campaign_id, m.contact_id, c.public_id, c.email, c.status, "
             + "c.deleted_at, m.status, m.lists, m.queued_at, m.status_at, m.sent_at, m.next_attempt_at, m.attempts, "
-            + "m.first_failure_at, m.reply";
+            + "m.first_failure_at, m.reply, m.variant";
     // the hint: Derby would compile the IN list of read() into a table scan, whose locks deadlock concurrent writers
     private static final String FROM = " FROM campaign_message m " + ContactTable.hint("constraint=campaign_message_pk")
             + "JOIN contact c ON c.id = m.contact_id";
@@ -60,8 +61,11 @@ public class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<Recipient> recipients(AudienceQuery q, long afterKey, int limit) {
-        if (q.lists().isEmpty() || q.statuses().isEmpty()) {
+        if ((q.lists().isEmpty() && q.segments().isEmpty()) || q.statuses().isEmpty()) {
             return List.of();
+        }
+        if (!q.segments().isEmpty() || !q.excludeSegments().isEmpty()) {
+            return segmentRecipients(q, afterKey, limit);
         }
         List<Object> params = new ArrayList<>();
         List<String> lists = q.lists().stream().sorted().toList();
@@ -114,6 +118,103 @@ public class JdbcMessageStore implements MessageStore {
         });
     }
 
+    /**
+     * Recipients of a query with segments: one statement selects the next contacts (in a target list
+     * or matching a target segment, in no exclusion), then the lists each leaves are read for that key
+     * range: its memberships of the target lists and the parent lists of the target segments it
+     * matches. An exclusion segment is tested as {@code CASE WHEN … THEN 1 ELSE 0 END = 0}, so a
+     * condition that is UNKNOWN for a contact (an empty field) does not exclude it, as the segment
+     * does not hold it either.
+     */
+    private List<Recipient> segmentRecipients(AudienceQuery q, long afterKey, int limit) {
+        List<Object> params = new ArrayList<>();
+        List<String> lists = q.lists().stream().sorted().toList();
+        List<String> statuses = q.statuses().stream().map(Enum::name).sorted().toList();
+        StringBuilder sql = new StringBuilder("SELECT c.id, c.public_id FROM contact c WHERE c.id > ? "
+                + "AND c.deleted_at IS NULL AND c.status IN (").append(ContactTable.placeholders(statuses.size()))
+                .append(") AND (");
+        params.add(afterKey);
+        params.addAll(statuses);
+        List<String> targets = new ArrayList<>();
+        if (!lists.isEmpty()) {
+            targets.add("c.id IN (SELECT lm.contact_id FROM list_member lm JOIN mailing_list l ON l.id = lm.list_id "
+                    + "WHERE l.name IN (" + ContactTable.placeholders(lists.size()) + "))");
+            params.addAll(lists);
+        }
+        for (SegmentCompiler.CompiledSegment segment : q.segments()) {
+            targets.add("(" + segment.sql().where() + ")");
+            params.addAll(segment.sql().params());
+        }
+        sql.append(String.join(" OR ", targets)).append(')');
+        if (!q.excludeLists().isEmpty()) {
+            List<String> excluded = q.excludeLists().stream().sorted().toList();
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM list_member xm JOIN mailing_list xl ON xl.id = xm.list_id "
+                    + "WHERE xm.contact_id = c.id AND xl.name IN (").append(ContactTable.placeholders(excluded.size()))
+                    .append("))");
+            params.addAll(excluded);
+        }
+        for (SegmentCompiler.CompiledSegment segment : q.excludeSegments()) {
+            sql.append(" AND CASE WHEN (").append(segment.sql().where()).append(") THEN 1 ELSE 0 END = 0");
+            params.addAll(segment.sql().params());
+        }
+        sql.append(" ORDER BY c.id FETCH FIRST ? ROWS ONLY");
+        params.add(limit);
+        return db.read("select recipients", st -> {
+            Map<Long, String> selected = new LinkedHashMap<>();
+            try (PreparedStatement ps = st.connection().prepareStatement(sql.toString())) {
+                ContactTable.bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        selected.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            if (selected.isEmpty()) {
+                return List.<Recipient>of();
+            }
+            long first = selected.keySet().iterator().next();
+            long last = 0;
+            for (long key : selected.keySet()) {
+                last = key;
+            }
+            Map<Long, java.util.TreeSet<String>> leaves = new HashMap<>();
+            if (!lists.isEmpty()) {
+                try (PreparedStatement ps = st.connection().prepareStatement("SELECT lm.contact_id, l.name FROM list_member lm "
+                        + "JOIN mailing_list l ON l.id = lm.list_id WHERE lm.contact_id >= ? AND lm.contact_id <= ? "
+                        + "AND l.name IN (" + ContactTable.placeholders(lists.size()) + ")")) {
+                    List<Object> p = new ArrayList<>(List.of(first, last));
+                    p.addAll(lists);
+                    ContactTable.bind(ps, p);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            leaves.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(rs.getString(2));
+                        }
+                    }
+                }
+            }
+            for (SegmentCompiler.CompiledSegment segment : q.segments()) {
+                if (segment.parentList() == null) {
+                    continue;
+                }
+                try (PreparedStatement ps = st.connection().prepareStatement("SELECT c.id FROM contact c WHERE c.id >= ? "
+                        + "AND c.id <= ? AND c.deleted_at IS NULL AND (" + segment.sql().where() + ")")) {
+                    List<Object> p = new ArrayList<>(List.of(first, last));
+                    p.addAll(segment.sql().params());
+                    ContactTable.bind(ps, p);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            leaves.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeSet<>()).add(segment.parentList());
+                        }
+                    }
+                }
+            }
+            List<Recipient> result = new ArrayList<>();
+            selected.forEach((key, id) -> result.add(new Recipient(key, id,
+                    List.copyOf(leaves.getOrDefault(key, new java.util.TreeSet<>())))));
+            return result;
+        });
+    }
+
     // ---- messages
 
     @Override
@@ -127,7 +228,7 @@ public class JdbcMessageStore implements MessageStore {
             Set<Long> queued = queuedContacts(st, campaignId, sorted);
             Set<Long> fresh = new HashSet<>();
             PreparedStatement insert = st.get("INSERT INTO campaign_message (id, campaign_id, contact_id, status, lists, "
-                    + "queued_at, status_at, next_attempt_at, attempts) VALUES (?, ?, ?, 'WFS', ?, ?, ?, ?, 0)");
+                    + "queued_at, status_at, next_attempt_at, attempts, variant) VALUES (?, ?, ?, 'WFS', ?, ?, ?, ?, 0, ?)");
             List<Long> ids = new ArrayList<>();
             Timestamp t = Timestamp.from(at);
             for (Recipient r : sorted) {
@@ -144,6 +245,7 @@ public class JdbcMessageStore implements MessageStore {
                 insert.setTimestamp(5, t);
                 insert.setTimestamp(6, t);
                 insert.setTimestamp(7, t);
+                insert.setString(8, r.variant());
                 insert.addBatch();
             }
             if (ids.isEmpty()) {
@@ -155,7 +257,7 @@ public class JdbcMessageStore implements MessageStore {
             for (Recipient r : sorted) {
                 if (i < ids.size() && fresh.contains(r.contactKey())) {
                     records.add(new MessageRecord(ids.get(i++), campaignId, r.contactKey(), r.contactId(), null, null, false,
-                            MessageStatus.WFS, r.lists(), at, at, null, at, 0, null, null));
+                            MessageStatus.WFS, r.lists(), at, at, null, at, 0, null, null, r.variant()));
                 }
             }
             EventTable.append(st, records.stream().map(event).toList());
@@ -221,7 +323,7 @@ public class JdbcMessageStore implements MessageStore {
         return new MessageRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 OptInStatus.valueOf(rs.getString(6)), rs.getTimestamp(7) != null, MessageStatus.valueOf(rs.getString(8)),
                 CampaignEntity.split(rs.getString(9)), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13),
-                rs.getInt(14), instant(rs, 15), rs.getString(16));
+                rs.getInt(14), instant(rs, 15), rs.getString(16), rs.getString(17));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -313,7 +415,7 @@ public class JdbcMessageStore implements MessageStore {
                         all.add(new MessageRecord(m.id(), m.campaignId(), m.contactKey(), m.contactId(), m.email(),
                                 m.contactStatus(), m.contactDeleted(), MessageStatus.WFS, m.lists(), m.queuedAt(),
                                 m.statusAt(), m.sentAt(), c.retryAt(), m.attempts() + 1,
-                                m.firstFailureAt() == null ? c.at() : m.firstFailureAt(), reply));
+                                m.firstFailureAt() == null ? c.at() : m.firstFailureAt(), reply, m.variant()));
                     }
                 } else {
                     boolean attempt = c.status() != MessageStatus.C && c.status() != MessageStatus.OO;
@@ -328,7 +430,8 @@ public class JdbcMessageStore implements MessageStore {
                         MessageRecord after = new MessageRecord(m.id(), m.campaignId(), m.contactKey(), m.contactId(),
                                 m.email(), m.contactStatus(), m.contactDeleted(), c.status(), m.lists(), m.queuedAt(), c.at(),
                                 c.status() == MessageStatus.SENT ? c.at() : m.sentAt(), null,
-                                m.attempts() + (attempt ? 1 : 0), m.firstFailureAt(), reply == null ? m.reply() : reply);
+                                m.attempts() + (attempt ? 1 : 0), m.firstFailureAt(), reply == null ? m.reply() : reply,
+                                m.variant());
                         finals.add(after);
                         all.add(after);
                     }
@@ -525,6 +628,95 @@ public class JdbcMessageStore implements MessageStore {
                 }
             }
             return List.copyOf(counts.values());
+        });
+    }
+
+    @Override
+    public List<VariantCount> variantCounts(long campaignId, String source) {
+        return db.read("count variants", st -> {
+            Map<String, long[]> figures = new java.util.TreeMap<>();
+            PreparedStatement ps = st.get("SELECT variant, COUNT(*), SUM(CASE WHEN status = 'SENT' THEN 1 ELSE 0 END) "
+                    + "FROM campaign_message WHERE campaign_id = ? AND variant IS NOT NULL GROUP BY variant");
+            ps.setLong(1, campaignId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long[] f = figures.computeIfAbsent(rs.getString(1), v -> new long[6]);
+                    f[0] = rs.getLong(2);
+                    f[1] = rs.getLong(3);
+                }
+            }
+            // a contact has one message per campaign: its events of the campaign belong to that message's variant
+            PreparedStatement events = st.get("SELECT m.variant, e.event_type, COUNT(*), COUNT(DISTINCT e.contact_id) "
+                    + "FROM contact_event e JOIN campaign_message m ON m.contact_id = e.contact_id AND m.campaign_id = ? "
+                    + "WHERE e.source = ? AND e.event_type IN ('message_opened', 'message_clicked') "
+                    + "AND m.variant IS NOT NULL GROUP BY m.variant, e.event_type");
+            events.setLong(1, campaignId);
+            events.setString(2, source);
+            try (ResultSet rs = events.executeQuery()) {
+                while (rs.next()) {
+                    long[] f = figures.computeIfAbsent(rs.getString(1), v -> new long[6]);
+                    int at = "message_opened".equals(rs.getString(2)) ? 2 : 4;
+                    f[at] = rs.getLong(3);
+                    f[at + 1] = rs.getLong(4);
+                }
+            }
+            List<VariantCount> out = new ArrayList<>();
+            figures.forEach((v, f) -> out.add(new VariantCount(v, f[0], f[1], f[2], f[3], f[4], f[5])));
+            return out;
+        });
+    }
+
+    @Override
+    public List<VariantPurchase> variantPurchases(long campaignId, String source, Instant until) {
+        return db.read("read variant purchases", st -> {
+            PreparedStatement ps = st.get("SELECT m.variant, m.id, p.occurred_at, p.amount, p.properties, "
+                    + "(SELECT MIN(k.occurred_at) FROM contact_event k WHERE k.contact_id = m.contact_id AND k.source = ? "
+                    + "AND k.event_type = 'message_clicked') "
+                    + "FROM campaign_message m JOIN contact_event p ON p.contact_id = m.contact_id "
+                    + "WHERE m.campaign_id = ? AND m.variant IS NOT NULL AND m.sent_at IS NOT NULL "
+                    + "AND p.event_type = 'purchase' AND p.occurred_at >= m.sent_at AND p.occurred_at <= ?");
+            ps.setString(1, source);
+            ps.setLong(2, campaignId);
+            ps.setTimestamp(3, Timestamp.from(until));
+            List<VariantPurchase> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String properties = rs.getString(5);
+                    out.add(new VariantPurchase(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                            rs.getBigDecimal(4), properties == null ? Map.of() : Json.object(properties), instant(rs, 6)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Reads the campaign's click events and counts them per URL here: the URL is in the event's JSON
+     * properties, which SQL cannot group by on both databases. Clicks are few beside messages.
+     */
+    @Override
+    public List<LinkCount> linkClicks(String source) {
+        return db.read("count clicks per link", st -> {
+            PreparedStatement ps = st.get("SELECT contact_id, properties FROM contact_event "
+                    + "WHERE source = ? AND event_type = 'message_clicked'");
+            ps.setString(1, source);
+            Map<String, long[]> clicks = new HashMap<>();
+            Map<String, Set<Long>> contacts = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String properties = rs.getString(2);
+                    Object url = properties == null ? null : Json.object(properties).get("url");
+                    if (url == null) {
+                        continue;
+                    }
+                    clicks.computeIfAbsent(url.toString(), u -> new long[1])[0]++;
+                    contacts.computeIfAbsent(url.toString(), u -> new HashSet<>()).add(rs.getLong(1));
+                }
+            }
+            return clicks.entrySet().stream()
+                    .map(e -> new LinkCount(e.getKey(), e.getValue()[0], contacts.get(e.getKey()).size()))
+                    .sorted(Comparator.comparingLong(LinkCount::clicks).reversed().thenComparing(LinkCount::url))
+                    .toList();
         });
     }
 

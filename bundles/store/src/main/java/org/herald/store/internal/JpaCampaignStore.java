@@ -21,9 +21,6 @@ import jakarta.persistence.PersistenceException;
 @Component(service = CampaignStore.class)
 public class JpaCampaignStore implements CampaignStore {
 
-    private static final List<CampaignState> LIVE = List.of(CampaignState.DRAFT, CampaignState.SCHEDULED,
-            CampaignState.SENDING, CampaignState.PAUSED);
-
     private final Database db;
 
     @Activate
@@ -105,9 +102,35 @@ public class JpaCampaignStore implements CampaignStore {
     }
 
     @Override
+    public Optional<CampaignRecord> decideAbTest(long id, String winner, String reason, Instant at) {
+        return db.jpaTransaction(em -> {
+            CampaignEntity e = em.find(CampaignEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || e.state() != CampaignState.SENDING || e.abWinner() != null) {
+                return Optional.<CampaignRecord>empty();
+            }
+            e.decide(winner, reason, at);
+            return Optional.of(e.toRecord());
+        });
+    }
+
+    @Override
+    public void abRestQueued(long id, Instant at) {
+        db.jpaTransaction(em -> {
+            CampaignEntity e = em.find(CampaignEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (e != null) {
+                e.restQueued(at);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<String> usingTemplate(String template) {
-        return db.jpa(em -> em.createQuery("SELECT c.name FROM CampaignEntity c WHERE c.template = :t AND c.state IN :live "
-                + "ORDER BY c.name", String.class).setParameter("t", template).setParameter("live", LIVE).getResultList());
+        // templates of A/B variants are in the test's JSON: matched by name there
+        return list().stream().filter(c -> !c.state().isFinal())
+                .filter(c -> c.template().equals(template) || (c.abTest() != null && c.abTest().contains("\"template\":\""
+                        + template + "\"")))
+                .map(CampaignRecord::name).sorted().toList();
     }
 
     @Override

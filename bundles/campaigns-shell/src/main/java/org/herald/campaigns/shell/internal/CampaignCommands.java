@@ -13,7 +13,12 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.herald.campaigns.AbMetric;
+import org.herald.campaigns.AbTest;
+import org.herald.campaigns.AbTestInfo;
+import org.herald.campaigns.AbVariant;
 import org.herald.campaigns.Campaign;
+import org.herald.campaigns.VariantFigures;
 import org.herald.campaigns.CampaignInput;
 import org.herald.campaigns.CampaignReport;
 import org.herald.campaigns.CampaignService;
@@ -46,6 +51,23 @@ final class CampaignCommands {
         out.println("  opens " + r.opens() + " (unique " + r.uniqueOpens() + "), clicks " + r.clicks() + " (unique "
                 + r.uniqueClicks() + "), unsubscribes " + r.unsubscribes() + ", bounces " + r.bounces()
                 + ", complaints " + r.complaints());
+        if (r.abTest() != null) {
+            AbTestInfo ab = r.abTest();
+            out.println("  A/B test by " + ab.metric() + ": " + (ab.winner() == null
+                    ? "testing, the winner is picked at " + (ab.decideAt() == null ? "(not started)" : ab.decideAt())
+                    : "winner " + ab.winner() + " at " + ab.decidedAt() + ", " + ab.reason()));
+            out.println("  variant  queued     sent    opens (unique)   clicks (unique)  purchases  revenue");
+            for (VariantFigures v : r.variants()) {
+                out.printf("  %-7s %7d %8d %8d (%6d) %8d (%6d) %10d  %s%n", v.name(), v.messages(), v.sent(), v.opens(),
+                        v.uniqueOpens(), v.clicks(), v.uniqueClicks(), v.purchases(), v.revenue().toPlainString());
+            }
+        }
+        if (!r.links().isEmpty()) {
+            out.println("  clicks per link (all, unique):");
+            for (CampaignReport.LinkClicks l : r.links()) {
+                out.printf("  %8d %8d  %s%n", l.clicks(), l.uniqueClicks(), l.url());
+            }
+        }
     }
 
     @Service
@@ -91,6 +113,10 @@ final class CampaignCommands {
         List<String> lists;
         @Option(name = "--exclude-list", multiValued = true, description = "Exclusion list; repeat for several")
         List<String> excluded;
+        @Option(name = "--segment", multiValued = true, description = "Target segment; repeat for several")
+        List<String> segments;
+        @Option(name = "--exclude-segment", multiValued = true, description = "Exclusion segment; repeat for several")
+        List<String> excludedSegments;
         @Option(name = "--subject", description = "Subject, instead of the template's")
         String subject;
         @Option(name = "--from", description = "From address (default: the configured sender)")
@@ -99,6 +125,18 @@ final class CampaignCommands {
         boolean allowUnknown;
         @Option(name = "--transactional", description = "Transactional mail: no caps, no opt-in check (never to suppressed contacts)")
         boolean transactional;
+        @Option(name = "--ab-subject", multiValued = true,
+                description = "A/B test: the subject of a variant (A, B, … in order); repeat for each")
+        List<String> abSubjects;
+        @Option(name = "--ab-template", multiValued = true,
+                description = "A/B test: the template of a variant (A, B, … in order); repeat for each")
+        List<String> abTemplates;
+        @Option(name = "--ab-sample", description = "A/B test: percent of the audience in the test, split evenly (default 20)")
+        int abSample = 20;
+        @Option(name = "--ab-metric", description = "A/B test: what picks the winner: opens, clicks (default) or revenue")
+        String abMetric = "clicks";
+        @Option(name = "--ab-wait", description = "A/B test: wait before picking the winner, minutes or 90m, 4h, 2d (default 4h)")
+        String abWait = "4h";
         @Reference
         CampaignService campaigns;
 
@@ -106,15 +144,50 @@ final class CampaignCommands {
         protected void run(PrintStream out) {
             CampaignInput.Builder b = CampaignInput.builder(template).subject(subject).from(from).allowUnknown(allowUnknown)
                     .transactional(transactional);
+            int subjects = abSubjects == null ? 0 : abSubjects.size();
+            int templates = abTemplates == null ? 0 : abTemplates.size();
+            if (subjects > 0 || templates > 0) {
+                if (subjects > 0 && templates > 0 && subjects != templates) {
+                    throw new org.herald.common.ValidationException("abTest", null,
+                            "give as many --ab-subject as --ab-template (one of each per variant), or only one kind");
+                }
+                AbTest.Builder ab = AbTest.builder().samplePercent(abSample).waitMinutes(minutes(abWait))
+                        .metric(AbMetric.valueOf(abMetric.toUpperCase(java.util.Locale.ROOT)));
+                for (int i = 0; i < Math.max(subjects, templates); i++) {
+                    ab.variant(String.valueOf((char) ('A' + i)), templates == 0 ? null : abTemplates.get(i),
+                            subjects == 0 ? null : abSubjects.get(i));
+                }
+                b.abTest(ab.build());
+            }
             if (lists != null) {
                 b.list(lists.toArray(String[]::new));
             }
             if (excluded != null) {
                 b.excludeList(excluded.toArray(String[]::new));
             }
+            if (segments != null) {
+                b.segment(segments.toArray(String[]::new));
+            }
+            if (excludedSegments != null) {
+                b.excludeSegment(excludedSegments.toArray(String[]::new));
+            }
             Campaign c = campaigns.create(name, b.build());
             out.println("Created campaign " + c.name() + " (DRAFT). Try it with herald:campaign-test " + c.name()
                     + " ADDRESS, send it with herald:campaign-send " + c.name());
+        }
+    }
+
+    /** Minutes of {@code 240}, {@code 90m}, {@code 4h} or {@code 2d}. */
+    static long minutes(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        long unit = t.endsWith("d") ? 1440 : t.endsWith("h") ? 60 : 1;
+        if (t.endsWith("d") || t.endsWith("h") || t.endsWith("m")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            return Long.parseLong(t) * unit;
+        } catch (NumberFormatException e) {
+            throw new org.herald.common.ValidationException("abWait", text, "--ab-wait: minutes, or a number with m, h or d");
         }
     }
 
@@ -131,9 +204,11 @@ final class CampaignCommands {
             table.column("State");
             table.column("Template");
             table.column("Lists");
+            table.column("Segments");
             table.column("Started");
             for (Campaign c : campaigns.list()) {
                 table.addRow().addContent(c.name(), c.state(), c.template(), String.join(",", c.lists()),
+                        String.join(",", c.segments()),
                         c.startedAt() == null ? "" : c.startedAt().toString());
             }
             table.print(out);
@@ -156,9 +231,20 @@ final class CampaignCommands {
             out.println("Template:  " + c.template());
             out.println("Lists:     " + String.join(", ", c.lists()));
             out.println("Excluded:  " + String.join(", ", c.excludeLists()));
+            out.println("Segments:  " + String.join(", ", c.segments()));
+            out.println("Excluded segments: " + String.join(", ", c.excludeSegments()));
             out.println("From:      " + (c.from() == null ? "(default sender)" : c.from()));
             out.println("Kind:      " + (c.transactional() ? "transactional" : "marketing")
                     + (c.allowUnknown() ? ", UNKNOWN status mailed too" : ""));
+            if (c.abTest() != null) {
+                AbTestInfo ab = c.abTest();
+                out.println("A/B test:  " + ab.samplePercent() + "% of the audience, winner by " + ab.metric() + " after "
+                        + ab.waitMinutes() + " min" + (ab.decideAt() == null ? "" : " (at " + ab.decideAt() + ")"));
+                for (AbVariant v : ab.variants()) {
+                    out.println("  variant " + v.name() + ": template " + (v.template() == null ? c.template() : v.template())
+                            + (v.subject() == null ? "" : ", subject \"" + v.subject() + "\""));
+                }
+            }
             printReport(out, campaigns.report(name));
         }
     }

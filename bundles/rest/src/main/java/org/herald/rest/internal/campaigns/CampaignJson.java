@@ -3,6 +3,9 @@ package org.herald.rest.internal.campaigns;
 import java.time.Instant;
 import java.util.List;
 
+import org.herald.campaigns.AbMetric;
+import org.herald.campaigns.AbTest;
+import org.herald.campaigns.AbVariant;
 import org.herald.campaigns.CampaignInput;
 import org.herald.campaigns.TemplateInput;
 
@@ -15,7 +18,7 @@ public final class CampaignJson {
     /** POST /campaigns and PUT /campaigns/{name} (a draft). */
     public record CampaignBody(String name, String template, String subject, String from, String replyTo,
             Boolean transactional, Boolean allowUnknown, List<String> lists, List<String> excludeLists,
-            List<String> segments, List<String> excludeSegments) {
+            List<String> segments, List<String> excludeSegments, AbTestBody abTest) {
 
         CampaignInput input() {
             CampaignInput.Builder b = CampaignInput.builder(template).subject(subject).from(from).replyTo(replyTo)
@@ -31,6 +34,29 @@ public final class CampaignJson {
             }
             if (excludeSegments != null) {
                 b.excludeSegment(excludeSegments.toArray(String[]::new));
+            }
+            if (abTest != null) {
+                b.abTest(abTest.test());
+            }
+            return b.build();
+        }
+    }
+
+    /** The A/B test of a campaign body; absent members take the defaults of {@link AbTest.Builder}. */
+    public record AbTestBody(Integer samplePercent, AbMetric metric, Long waitMinutes, List<AbVariant> variants) {
+        AbTest test() {
+            AbTest.Builder b = AbTest.builder();
+            if (samplePercent != null) {
+                b.samplePercent(samplePercent);
+            }
+            if (metric != null) {
+                b.metric(metric);
+            }
+            if (waitMinutes != null) {
+                b.waitMinutes(waitMinutes);
+            }
+            if (variants != null) {
+                variants.forEach(v -> b.variant(v.name(), v.template(), v.subject()));
             }
             return b.build();
         }

@@ -35,12 +35,14 @@ final class Delivery implements AutoCloseable {
     private final SmtpConfig config;
     private final Session session;
     private final Path outbox;
+    private final Dkim dkim;
     private final ThreadLocal<Transport> connections = new ThreadLocal<>();
     private final Set<Transport> open = ConcurrentHashMap.newKeySet();
 
     Delivery(SmtpConfig config, Path outbox) {
         this.config = config;
         this.outbox = outbox;
+        this.dkim = Dkim.of(config);
         Properties p = new Properties();
         if (relay()) {
             p.put("mail.smtp.host", config.host());
@@ -64,6 +66,9 @@ final class Delivery implements AutoCloseable {
         try {
             return MailContext.call(() -> {
                 SMTPMessage mime = Mime.build(session, m);
+                if (dkim != null) {
+                    mime = signed(mime, m);
+                }
                 if (!relay()) {
                     write(mime, m);
                     return DeliveryResult.of(m.messageId(), DeliveryOutcome.ACCEPTED, 0, "written to the outbox", Instant.now());
@@ -80,6 +85,21 @@ final class Delivery implements AutoCloseable {
         } catch (Exception e) {
             return Replies.classify(m.messageId(), e, Instant.now());
         }
+    }
+
+    /**
+     * The message as written, signed, and read back: a message read from bytes is written out again
+     * exactly as read, so what goes out is what was signed.
+     */
+    private SMTPMessage signed(SMTPMessage mime, OutboundMessage m) throws IOException, MessagingException {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream(8192);
+        mime.writeTo(raw);
+        SMTPMessage signed = new SMTPMessage(session, new java.io.ByteArrayInputStream(dkim.sign(raw.toByteArray(),
+                Instant.now())));
+        if (m.envelopeFrom() != null) {
+            signed.setEnvelopeFrom(m.envelopeFrom());
+        }
+        return signed;
     }
 
     private static String lastReply(Transport t) {

@@ -50,4 +50,21 @@ public @interface SmtpConfig {
 
     @AttributeDefinition(description = "Parallel consumers of the send queue (one SMTP connection each)")
     int consumers() default 4;
+
+    @AttributeDefinition(description = "DKIM: the signing domain (d=); empty: messages are not signed")
+    String dkimDomain() default "";
+
+    @AttributeDefinition(description = "DKIM: the selector (s=) of dkimKey; its public key is published at <selector>._domainkey.<domain>")
+    String dkimSelector() default "";
+
+    @AttributeDefinition(type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            description = "DKIM: the private key, RSA (2048 bits) or Ed25519: the path of a PEM file, or the PEM text (line breaks may be spaces)")
+    String dkimKey() default "";
+
+    @AttributeDefinition(description = "DKIM: the selector of a second key (e.g. Ed25519 beside RSA); empty for one signature")
+    String dkimSelector2() default "";
+
+    @AttributeDefinition(type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+            description = "DKIM: the second private key, signed with too")
+    String dkimKey2() default "";
 }
