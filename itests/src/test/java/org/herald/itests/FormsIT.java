@@ -8,12 +8,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -116,7 +112,7 @@ class FormsIT {
         assertThat(again.body()).isEqualTo(fresh.body());
 
         // the confirmation message in the outbox; its link confirms on the page
-        String eml = confirmationIn(herald, email);
+        String eml = herald.systemMessageTo(email);
         assertThat(eml).doesNotContain("List-Unsubscribe");
         Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:\\d+(/herald/confirm/[A-Za-z0-9_.=-]+)").matcher(
                 eml.replace("=\r\n", "").replace("=\n", ""));
@@ -144,25 +140,5 @@ class FormsIT {
         // a deleted form is gone for websites too
         assertThat(herald.console("herald:form-delete " + form)).contains("Deleted form");
         assertThat(postJson(herald, "/herald/forms/" + form, "{\"email\":\"" + email + "\"}").statusCode()).isEqualTo(404);
-    }
-
-    private static String confirmationIn(HeraldContainer herald, String email) {
-        Path outbox = herald.home.resolve("data/outbox");
-        String[] eml = new String[1];
-        HeraldContainer.await("the confirmation message to " + email + " in the outbox", Duration.ofSeconds(60), () -> {
-            try (Stream<Path> files = Files.list(outbox)) {
-                for (Path f : files.filter(x -> x.getFileName().toString().startsWith("s")).toList()) {
-                    String text = Files.readString(f);
-                    if (text.contains("To: " + email)) {
-                        eml[0] = text;
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return eml[0];
     }
 }

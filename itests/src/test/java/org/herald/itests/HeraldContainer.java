@@ -322,6 +322,30 @@ final class HeraldContainer implements AutoCloseable {
     // ---- Polling ----
 
     /** Waits until the condition holds, checking every 200 ms, failing after the deadline. */
+    /**
+     * The first system message (a confirmation; file {@code s<id>…eml}) to {@code email} that reaches
+     * {@code data/outbox/}, waiting up to a minute for it.
+     */
+    String systemMessageTo(String email) {
+        Path outbox = home.resolve("data/outbox");
+        String[] eml = new String[1];
+        await("the confirmation message to " + email + " in the outbox", Duration.ofSeconds(60), () -> {
+            try (Stream<Path> files = Files.list(outbox)) {
+                for (Path f : files.filter(x -> x.getFileName().toString().startsWith("s")).toList()) {
+                    String text = Files.readString(f);
+                    if (text.contains("To: " + email)) {
+                        eml[0] = text;
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return eml[0];
+    }
+
     static void await(String what, Duration deadline, BooleanSupplier condition) {
         Instant end = Instant.now().plus(deadline);
         while (!condition.getAsBoolean()) {

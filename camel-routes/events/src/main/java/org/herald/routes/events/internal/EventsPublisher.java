@@ -16,9 +16,9 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.sjms.SjmsEndpoint;
+import org.herald.camel.support.RouteProducer;
 import org.herald.events.ContactEvent;
 import org.herald.events.json.ContactEventJson;
 import org.herald.events.spi.ContactEventListener;
@@ -64,9 +64,7 @@ public class EventsPublisher extends RouteBuilder implements ContactEventListene
     private static final Logger LOG = LoggerFactory.getLogger(EventsPublisher.class);
 
     private final EventsRouteConfig config;
-    private final Object lock = new Object();
-    private CamelContext templateContext;
-    private ProducerTemplate template;
+    private final RouteProducer producer = new RouteProducer(this, ROUTE_ID);
 
     @Activate
     public EventsPublisher(EventsRouteConfig config) {
@@ -82,7 +80,8 @@ public class EventsPublisher extends RouteBuilder implements ContactEventListene
 
     @Override
     public void onEvents(List<ContactEvent> events) throws Exception {
-        ProducerTemplate producer = producer();
+        // while the route is not running this throws, and the dispatcher retries from the same position
+        ProducerTemplate producer = this.producer.get();
         CamelContext context = producer.getCamelContext();
         // the route's endpoints (the broker client) may load classes through the context class
         // loader; on the dispatcher's thread it is not Camel's
@@ -113,7 +112,7 @@ public class EventsPublisher extends RouteBuilder implements ContactEventListene
             publishTransacted(broker, events);
             return;
         }
-        ProducerTemplate producer = producer();
+        ProducerTemplate producer = this.producer.get();
         for (ContactEvent event : events) {
             Exchange done = producer.send(endpoint, e -> {
                 e.getMessage().setBody(new String(ContactEventJson.write(event), StandardCharsets.UTF_8));
@@ -151,44 +150,8 @@ public class EventsPublisher extends RouteBuilder implements ContactEventListene
         }
     }
 
-    /** The template of the running context, once the runtime added and started the route. */
-    private ProducerTemplate producer() {
-        CamelContext context = getContext();
-        ServiceStatus status = context == null || !context.isStarted() ? null
-                : context.getRouteController().getRouteStatus(ROUTE_ID);
-        if (status == null || !status.isStarted()) {
-            // the dispatcher retries with back-off from the same position
-            String why = context == null ? "not added to a Camel context yet"
-                    : !context.isStarted() ? "its Camel context is " + context.getStatus()
-                    : status == null ? "not in the Camel context" : "the route is " + status;
-            throw new IllegalStateException("the route " + ROUTE_ID + " is not running (" + why + "): events wait in the log");
-        }
-        synchronized (lock) {
-            if (templateContext != context) {
-                closeTemplate();
-                template = context.createProducerTemplate();
-                templateContext = context;
-            }
-            return template;
-        }
-    }
-
     @Deactivate
     void deactivate() {
-        synchronized (lock) {
-            closeTemplate();
-        }
-    }
-
-    private void closeTemplate() {
-        if (template != null) {
-            try {
-                template.close();
-            } catch (Exception e) {
-                LOG.debug("Closing the producer template failed", e);
-            }
-            template = null;
-            templateContext = null;
-        }
+        producer.close();
     }
 }

@@ -11,8 +11,8 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
+import org.herald.camel.support.RouteProducer;
 import org.herald.common.NotFoundException;
 import org.herald.common.TransientException;
 import org.herald.forms.FormPost;
@@ -56,9 +56,7 @@ public class FormsRoute extends RouteBuilder {
     private final List<CaptchaCheck> captchas = new CopyOnWriteArrayList<>();
     private final RateLimits perIp = new RateLimits(60_000);
     private final RateLimits perAddress = new RateLimits(3_600_000);
-    private final Object lock = new Object();
-    private CamelContext templateContext;
-    private ProducerTemplate template;
+    private final RouteProducer producer = new RouteProducer(this, ROUTE_ID);
 
     @Activate
     public FormsRoute(@Reference FormService forms, FormsRouteConfig config) {
@@ -186,15 +184,20 @@ public class FormsRoute extends RouteBuilder {
      * running or the database is down.
      */
     FormAnswer handle(FormRequest request) {
-        ProducerTemplate producer = producer();
-        if (producer == null) {
+        if (producer.notRunning() != null) {
             return FormAnswer.of(FormAnswer.Kind.UNAVAILABLE);
         }
-        CamelContext context = getContext();
+        ProducerTemplate template;
+        try {
+            template = producer.get();
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return FormAnswer.of(FormAnswer.Kind.UNAVAILABLE);
+        }
+        CamelContext context = template.getCamelContext();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(context.getApplicationContextClassLoader());
         try {
-            return producer.requestBody(ENDPOINT, request, FormAnswer.class);
+            return template.requestBody(ENDPOINT, request, FormAnswer.class);
         } catch (CamelExecutionException e) {
             if (e.getCause() instanceof TransientException) {
                 LOG.warn("A form post could not be taken now: {}", e.getCause().getMessage());
@@ -209,39 +212,8 @@ public class FormsRoute extends RouteBuilder {
         }
     }
 
-    private ProducerTemplate producer() {
-        CamelContext context = getContext();
-        ServiceStatus status = context == null || !context.isStarted() ? null
-                : context.getRouteController().getRouteStatus(ROUTE_ID);
-        if (status == null || !status.isStarted()) {
-            return null;
-        }
-        synchronized (lock) {
-            if (templateContext != context) {
-                closeTemplate();
-                template = context.createProducerTemplate();
-                templateContext = context;
-            }
-            return template;
-        }
-    }
-
     @Deactivate
     void deactivate() {
-        synchronized (lock) {
-            closeTemplate();
-        }
-    }
-
-    private void closeTemplate() {
-        if (template != null) {
-            try {
-                template.close();
-            } catch (Exception e) {
-                LOG.debug("Closing the producer template failed", e);
-            }
-            template = null;
-            templateContext = null;
-        }
+        producer.close();
     }
 }
