@@ -128,6 +128,82 @@ class CampaignIT {
                 .contains("A/B test:  30% of the audience, winner by CLICKS after 120 min").contains("subject \"Two\"");
     }
 
+    private static long preview(HeraldContainer herald, String text) {
+        try {
+            return parse(herald.admin("POST", API + "/segments/preview", "{\"text\":\"" + text.replace("\"", "\\\"")
+                    + "\"}").body()).path("count").asLong();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The HTML part of a message in the outbox. */
+    private static String html(Path eml) throws Exception {
+        try (java.io.InputStream in = Files.newInputStream(eml)) {
+            jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getDefaultInstance(new java.util.Properties()), in);
+            return htmlOf(m.getContent());
+        }
+    }
+
+    private static String htmlOf(Object content) throws Exception {
+        if (content instanceof jakarta.mail.Multipart multi) {
+            for (int i = 0; i < multi.getCount(); i++) {
+                jakarta.mail.BodyPart part = multi.getBodyPart(i);
+                String found = part.isMimeType("text/html") ? (String) part.getContent() : htmlOf(part.getContent());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void opensAndClicksFromOutsideCountInSegmentsAndTheReport(HeraldContainer herald) throws Exception {
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String name = campaign(herald, run, 3);
+        long id = parse(herald.admin("GET", API + "/campaigns/" + name, null).body()).path("id").asLong();
+        ok(herald.admin("POST", API + "/campaigns/" + name + "/send", "{}"));
+        HeraldContainer.await("the 3 messages of " + name + " in the outbox", Duration.ofSeconds(60),
+                () -> uncheck(() -> outbox(herald).stream().filter(f -> f.startsWith("c" + id + ".m")).count() == 3));
+        List<String> htmls = new java.util.ArrayList<>();
+        for (String f : outbox(herald).stream().filter(n -> n.startsWith("c" + id + ".m")).sorted().toList()) {
+            htmls.add(html(herald.home.resolve("data/outbox").resolve(f)));
+        }
+        java.util.regex.Pattern open = java.util.regex.Pattern.compile("(/herald/t/o/[^\"]+)\"");
+        java.util.regex.Pattern click = java.util.regex.Pattern.compile("href=\"[^\"]*(/herald/t/c/[^\"]+)\"");
+        // two recipients open the message (the pixel is fetched twice by one of them), one clicks its link twice
+        for (int i = 0; i < 2; i++) {
+            java.util.regex.Matcher o = open.matcher(htmls.get(i));
+            assertThat(o.find()).as(htmls.get(i)).isTrue();
+            assertThat(herald.get(o.group(1), null, null).statusCode()).isEqualTo(200);
+            assertThat(herald.get(o.group(1), null, null).statusCode()).isEqualTo(200);
+        }
+        java.util.regex.Matcher c = click.matcher(htmls.get(0));
+        assertThat(c.find()).as(htmls.get(0)).isTrue();
+        String clickPath = c.group(1).replace("&amp;", "&");
+        for (int i = 0; i < 2; i++) {
+            java.net.http.HttpResponse<String> r = herald.get(clickPath, null, null);
+            assertThat(r.statusCode()).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location")).hasValue("https://shop.test/");
+        }
+
+        // the events reach the segments through the activity listener: poll until they are counted
+        HeraldContainer.await("two openers of " + name + " in a segment", Duration.ofSeconds(60),
+                () -> preview(herald, "opened campaign " + name) == 2);
+        HeraldContainer.await("one double clicker of " + name, Duration.ofSeconds(60),
+                () -> preview(herald, "clicked campaign " + name + " at least 2 times in 1 days") == 1);
+        assertThat(preview(herald, "opened campaign " + name + " at least 2 times in 1 days")).isEqualTo(2);
+        assertThat(preview(herald, "clicked campaign " + name + " at least 3 times in 1 days")).isZero();
+        assertThat(preview(herald, "clicked link \"https://shop.test/\" at least 2 times in 1 days")).isGreaterThanOrEqualTo(1);
+        JsonNode report = report(herald, name);
+        assertThat(report.path("uniqueOpens").asLong()).isEqualTo(2);
+        assertThat(report.path("links").get(0).path("url").asText()).isEqualTo("https://shop.test/");
+        assertThat(report.path("links").get(0).path("clicks").asLong()).isEqualTo(2);
+        assertThat(report.path("links").get(0).path("uniqueClicks").asLong()).isEqualTo(1);
+    }
+
     @Test
     void killsAtFivePointsOfACampaignLoseNoRecipientAndKeepEachMessageId(HeraldContainer herald) throws Exception {
         int contacts = 800;

@@ -136,6 +136,24 @@ class SegmentConditionsTest {
                 writes.add(new EventWrite(UUID.randomUUID().toString(), false, 0, m.id, type, at, NOW, "TEST", null,
                         props, amount, amount == null ? null : "EUR"));
             }
+            if (i < 12) {
+                // repeats of one campaign and one link at known ages, so windowed counts of them have
+                // contacts on both sides of every threshold the tests use
+                for (int r = 0; r < 1 + i % 3; r++) {
+                    for (String[] x : new String[][] {{EventTypes.MESSAGE_OPENED, "c1", null, "" + (5 + r * 20)},
+                            {EventTypes.MESSAGE_CLICKED, "c2", "https://shop.test/1", "" + (3 + r * 25)}}) {
+                        Instant at = NOW.minus(Duration.ofDays(Long.parseLong(x[3])));
+                        m.events.add(new Ev(x[0], x[1], x[2], at, null));
+                        Map<String, Object> props = new HashMap<>();
+                        props.put("campaign", x[1]);
+                        if (x[2] != null) {
+                            props.put("link", x[2]);
+                        }
+                        writes.add(new EventWrite(UUID.randomUUID().toString(), false, 0, m.id, x[0], at, NOW, "TEST", null,
+                                props, null, null));
+                    }
+                }
+            }
             people.add(m);
         }
         long[] keys = new long[people.size()];
@@ -252,6 +270,12 @@ class SegmentConditionsTest {
         checkText("received campaign c2", m -> did(m, EventTypes.MESSAGE_SENT, e -> "c2".equals(e.campaign())));
         checkText("opened at least 2 times", m -> times(m, EventTypes.MESSAGE_OPENED, e -> true) >= 2);
         checkJson("{\"event\":\"purchase\",\"min\":2,\"withinDays\":60}", m -> times(m, EventTypes.PURCHASE, e -> within(e, 60)) >= 2);
+        assertThat(expected(m -> times(m, EventTypes.MESSAGE_OPENED, e -> "c1".equals(e.campaign()) && within(e, 45)) >= 2))
+                .as("contacts with two opens of c1 in 45 days").isBetween(1L, 89L);
+        checkJson("{\"event\":\"opened\",\"campaign\":\"c1\",\"min\":2,\"withinDays\":45}",
+                m -> times(m, EventTypes.MESSAGE_OPENED, e -> "c1".equals(e.campaign()) && within(e, 45)) >= 2);
+        checkText("clicked link \"https://shop.test/1\" at least 2 times in 60 days", m -> times(m, EventTypes.MESSAGE_CLICKED,
+                e -> "https://shop.test/1".equals(e.link()) && within(e, 60)) >= 2);
         checkText("purchased value >= 100", m -> spent(m).compareTo(BigDecimal.valueOf(100)) >= 0);
         checkText("purchased in 90 days value >= 80", m -> m.events.stream().filter(e -> e.type().equals(EventTypes.PURCHASE)
                 && within(e, 90)).map(Ev::amount).reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(BigDecimal.valueOf(80)) >= 0);

@@ -263,6 +263,10 @@ public class JdbcSegmentStore implements SegmentStore {
                     + "WHERE contact_id = ? AND activity = ? AND ref = ?");
             PreparedStatement insert = st.get("INSERT INTO contact_activity (contact_id, activity, ref, total, amount, "
                     + "first_at, last_at, last_position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            // each event of a campaign or link also as a row of its own, for counts within a time window
+            PreparedStatement occurrence = st.get("INSERT INTO contact_ref_activity (contact_id, activity, ref, position, "
+                    + "occurred_at, amount) VALUES (?, ?, ?, ?, ?, ?)");
+            int occurrences = 0;
             for (Map.Entry<Key, List<Activity>> g : groups.entrySet()) {
                 Key k = g.getKey();
                 select.setLong(1, k.contact());
@@ -284,6 +288,16 @@ public class JdbcSegmentStore implements SegmentStore {
                         continue;
                     }
                     total++;
+                    if (!k.ref().isEmpty()) {
+                        occurrence.setLong(1, k.contact());
+                        occurrence.setString(2, k.activity());
+                        occurrence.setString(3, k.ref());
+                        occurrence.setLong(4, a.position());
+                        occurrence.setTimestamp(5, Timestamp.from(a.at()));
+                        occurrence.setBigDecimal(6, a.amount());
+                        occurrence.addBatch();
+                        occurrences++;
+                    }
                     amount = a.amount() == null ? amount : amount.add(a.amount());
                     first = first == null || a.at().isBefore(first) ? a.at() : first;
                     last = last == null || a.at().isAfter(last) ? a.at() : last;
@@ -315,6 +329,9 @@ public class JdbcSegmentStore implements SegmentStore {
                     update.setString(10, k.ref());
                     update.executeUpdate();
                 }
+            }
+            if (occurrences > 0) {
+                occurrence.executeBatch();
             }
             return null;
         });

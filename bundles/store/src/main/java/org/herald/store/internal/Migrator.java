@@ -43,7 +43,8 @@ final class Migrator {
             new Migration(7, "system messages", "db/migration/V7__system_messages.sql"),
             new Migration(8, "forms", "db/migration/V8__forms.sql"),
             new Migration(9, "scheduled runs", "db/migration/V9__scheduled_runs.sql"),
-            new Migration(10, "ab tests", "db/migration/V10__ab_tests.sql"));
+            new Migration(10, "ab tests", "db/migration/V10__ab_tests.sql"),
+            new Migration(11, "activity occurrences", "db/migration/V11__activity_occurrences.sql"));
 
     record Migration(int version, String description, String resource) {
     }

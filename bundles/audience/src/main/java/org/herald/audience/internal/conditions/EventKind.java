@@ -162,10 +162,6 @@ public final class EventKind implements ConditionKind {
             throw Problems.at(Problems.child(path, "link"), "name a campaign or a link, not both");
         }
         String ref = campaign != null ? "campaign:" + campaign : link != null ? "link:" + link : "";
-        boolean counted = (min != null && min > 1) || minValue != null;
-        if (counted && within != null && !ref.isEmpty()) {
-            throw Problems.at(path, "'at least N times' or 'value' within N days cannot be combined with a campaign or link");
-        }
         return new Term(type, campaign, link, min, within, minValue, ref);
     }
 
@@ -235,6 +231,18 @@ public final class EventKind implements ConditionKind {
         @Override
         public void toSql(SqlWriter out) {
             boolean counted = (min != null && min > 1) || minValue != null;
+            if (counted && within != null && !ref.isEmpty()) {
+                // a campaign's or link's events in the window: one row each in contact_ref_activity
+                out.sql("c.id IN (SELECT r.contact_id FROM contact_ref_activity r WHERE r.activity = " + name(type))
+                        .sql(" AND r.ref = ").bind(ref)
+                        .sql(" AND r.occurred_at >= ").bind(out.now().minus(Duration.ofDays(within)))
+                        .sql(" GROUP BY r.contact_id HAVING COUNT(*) >= ").bind(min == null ? 1L : min);
+                if (minValue != null) {
+                    out.sql(" AND SUM(r.amount) >= ").bind(minValue);
+                }
+                out.sql(")");
+                return;
+            }
             if (counted && within != null) {
                 out.sql("c.id IN (SELECT e.contact_id FROM contact_event e WHERE e.event_type = " + name(type))
                         .sql(" AND e.contact_id IS NOT NULL AND e.occurred_at >= ").bind(out.now().minus(Duration.ofDays(within)))
